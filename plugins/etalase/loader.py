@@ -1,0 +1,199 @@
+"""Reading every content file of a repository into records, collecting every problem on the way.
+
+One bad file never hides another: each file (and each item of a list file) is validated on its
+own, invalid ones are reported and left out, valid ones are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Optional, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .messages import explain
+from .problems import Problem, field_path
+from .records import Edition, Innovation, Program, Region, Sector
+from .yamlfile import ContentError, Document, locate, parse_front_matter, parse_yaml, read_text
+
+REGIONS_FILE = "content/regions.yml"
+SECTORS_FILE = "content/sectors.yml"
+AWARDS_DIR = "content/awards"
+INNOVATIONS_DIR = "innovations"
+
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_YEAR_FILE = re.compile(r"^(\d{4})\.yml$")
+_IGNORED = {"README.md", ".gitkeep", ".DS_Store"}
+
+T = TypeVar("T", bound=BaseModel)
+
+
+@dataclass
+class Content:
+    """Everything read from one repository: the valid records and the problems found."""
+
+    regions: list[Region] = field(default_factory=list)
+    sectors: list[Sector] = field(default_factory=list)
+    programs: list[Program] = field(default_factory=list)
+    editions: list[Edition] = field(default_factory=list)
+    innovations: list[Innovation] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files_checked: int = 0
+
+
+class Loader:
+    def __init__(self, root: Path):
+        self.root = root
+        self.content = Content()
+
+    def load(self, innovation_paths: Optional[list[Path]] = None) -> Content:
+        """Read the reference data, the awards, and the innovations (all, or only those given)."""
+        self._load_list(REGIONS_FILE, Region, self.content.regions)
+        self._load_list(SECTORS_FILE, Sector, self.content.sectors)
+        self._load_awards()
+        paths = innovation_paths if innovation_paths is not None else self._innovation_files()
+        for path in paths:
+            self._load_innovation(path)
+        return self.content
+
+    # -- reference data --------------------------------------------------------------------
+
+    def _load_list(self, rel: str, model: type[T], into: list[T]) -> None:
+        document = self._read(self.root / rel, parse_yaml)
+        if document is None:
+            return
+        if not isinstance(document.data, list):
+            self._problem(rel, 1, 1, "", "berkas ini harus berupa daftar; setiap butir diawali '- '")
+            return
+        for index, item in enumerate(document.data):
+            record = self._validate(model, item, document, rel, prefix=(index,))
+            if record is not None:
+                into.append(record)
+
+    # -- awards ----------------------------------------------------------------------------
+
+    def _load_awards(self) -> None:
+        awards = self.root / AWARDS_DIR
+        if not awards.is_dir():
+            return
+        for entry in sorted(awards.iterdir()):
+            rel = self._rel(entry)
+            if entry.name in _IGNORED:
+                continue
+            if not entry.is_dir():
+                self._problem(rel, 1, 1, "", f"berkas di tempat yang salah; setiap program penghargaan punya folder "
+                              f"sendiri: {AWARDS_DIR}/<program>/program.yml dan {AWARDS_DIR}/<program>/<tahun>.yml")
+                continue
+            if not self._check_slug(entry, "folder program"):
+                continue
+            self._load_program(entry)
+
+    def _load_program(self, folder: Path) -> None:
+        program_file = folder / "program.yml"
+        program = None
+        if program_file.is_file():
+            program = self._load_record(program_file, Program, parse_yaml)
+        else:
+            self._problem(self._rel(folder), 1, 1, "", "folder program belum punya program.yml (nama, penyelenggara, tingkat)")
+        if program is not None:
+            program._id = folder.name
+            self.content.programs.append(program)
+        for path in sorted(folder.iterdir()):
+            if path.name in _IGNORED or path.name == "program.yml":
+                continue
+            match = _YEAR_FILE.match(path.name)
+            if not match or not path.is_file():
+                self._problem(self._rel(path), 1, 1, "", "berkas di tempat yang salah; di folder program hanya ada "
+                              "program.yml dan satu berkas per edisi bernama tahunnya, misalnya 2020.yml")
+                continue
+            edition = self._load_record(path, Edition, parse_yaml)
+            if edition is not None:
+                edition._program, edition._year = folder.name, int(match.group(1))
+                self.content.editions.append(edition)
+
+    # -- innovations -----------------------------------------------------------------------
+
+    def _innovation_files(self) -> list[Path]:
+        folder = self.root / INNOVATIONS_DIR
+        if not folder.is_dir():
+            return []
+        return sorted(p for p in folder.rglob("*") if p.is_file() and p.name not in _IGNORED)
+
+    def _load_innovation(self, path: Path) -> None:
+        rel = self._rel(path)
+        parts = Path(rel).parts
+        if len(parts) != 3 or path.suffix != ".md":
+            self._problem(rel, 1, 1, "", "berkas di tempat yang salah; setiap inovasi adalah berkas .md di "
+                          f"{INNOVATIONS_DIR}/<daerah>/<nama-inovasi>.md, misalnya innovations/kota-batu/adiarta.md")
+            return
+        if not (self._check_slug(path.parent, "folder daerah") and self._check_slug(path, "nama berkas", path.stem)):
+            return
+        innovation = self._load_record(path, Innovation, parse_front_matter)
+        if innovation is not None:
+            innovation._id = f"{parts[1]}/{path.stem}"
+            self.content.innovations.append(innovation)
+
+    # -- shared steps ----------------------------------------------------------------------
+
+    def _load_record(self, path: Path, model: type[T], parse: Callable[[str], Document]) -> Optional[T]:
+        document = self._read(path, parse)
+        if document is None:
+            return None
+        record = self._validate(model, document.data, document, self._rel(path))
+        if record is not None and isinstance(record, Innovation):
+            record._body = document.body
+        return record
+
+    def _read(self, path: Path, parse: Callable[[str], Document]) -> Optional[Document]:
+        rel = self._rel(path)
+        self.content.files_checked += 1
+        if not path.is_file():
+            self._problem(rel, 1, 1, "", "berkas wajib ini tidak ditemukan")
+            return None
+        try:
+            document = parse(read_text(path))
+        except ContentError as exc:
+            self._problem(rel, exc.line, exc.column, "", exc.message)
+            return None
+        if document.data is None:
+            self._problem(rel, 1, 1, "", "berkas tidak berisi data; isi sesuai contoh di panduan editor")
+            return None
+        return document
+
+    def _validate(self, model: type[T], data: Any, document: Document, rel: str, prefix: tuple = ()) -> Optional[T]:
+        try:
+            record = model.model_validate(data)
+        except ValidationError as exc:
+            for error in exc.errors():
+                loc = prefix + tuple(error["loc"])
+                line, column = locate(document.node, loc, document.line_offset, at_key=error["type"] == "extra_forbidden")
+                self._problem(rel, line, column, field_path(loc), explain(error, _adapter_root(model, prefix)))
+            return None
+        record._path = rel
+        return record
+
+    def _check_slug(self, path: Path, what: str, name: Optional[str] = None) -> bool:
+        name = name or path.name
+        if _SLUG.match(name):
+            return True
+        self._problem(self._rel(path), 1, 1, "", f"{what} '{name}' hanya boleh berisi huruf kecil, angka dan tanda "
+                      "hubung (tanpa spasi), karena menjadi bagian alamat halaman")
+        return False
+
+    def _problem(self, rel: str, line: int, column: int, field_name: str, message: str) -> None:
+        self.content.problems.append(Problem(rel, line, column, "error", field_name, message))
+
+    def _rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+
+def _adapter_root(model: type[BaseModel], prefix: tuple) -> Any:
+    # Items of a list file are explained against list[model] so the index in `loc` resolves.
+    return list[model] if prefix else model  # type: ignore[valid-type]
+
+
+def load(root: Path) -> Content:
+    return Loader(root).load()
+

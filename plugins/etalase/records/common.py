@@ -1,0 +1,169 @@
+"""Field types and small value objects shared by every record kind.
+
+Field names are English, values and labels Indonesian (see DESIGN.md). Every model forbids
+unknown keys so a misspelled field is reported instead of silently ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from typing import Annotated, Optional, Union
+
+from pydantic_core import PydanticCustomError
+from pydantic import (
+    AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, PrivateAttr, WithJsonSchema,
+    model_validator,
+)
+
+FIRST_YEAR = 1945  # the Republic's founding: no regional innovation is older
+LAST_YEAR = dt.date.today().year + 1  # an edition or launch may be announced for next year
+
+
+class Record(BaseModel):
+    """Base of every model: strict keys, trimmed strings.
+
+    `path` is the file the record came from (set by the loader, never read from the file itself),
+    so cross-reference problems found later can still point at the file.
+    """
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    _path: str = PrivateAttr("")
+
+    @property
+    def path(self) -> str:
+        return self._path
+
+
+def _safe_url(value: str) -> str:
+    scheme = value.split(":", 1)[0].lower() if ":" in value else ""
+    if scheme not in ("http", "https", "mailto"):
+        raise PydanticCustomError(
+            "unsafe_url", "tautan harus diawali http://, https:// atau mailto:, bukan '{value}'", {"value": value}
+        )
+    if scheme in ("http", "https") and not re.match(r"^https?://[^\s/]+\.[^\s/]+", value, re.I):
+        raise PydanticCustomError(
+            "unsafe_url", "'{value}' bukan alamat web yang lengkap, contoh: https://batam.go.id", {"value": value}
+        )
+    return value
+
+
+def _repo_path(value: str) -> str:
+    # Media files live inside the repository; a path that climbs out or is absolute is refused.
+    normal = posixpath.normpath(value.replace("\\", "/"))
+    if value.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", value) or normal.startswith(".."):
+        raise PydanticCustomError(
+            "path_outside_repo",
+            "berkas '{value}' berada di luar repositori; tulis path relatif di dalam repositori, misalnya images/foto.jpg",
+            {"value": value},
+        )
+    return normal
+
+
+def _check_year(value: int) -> int:
+    if not FIRST_YEAR <= value <= LAST_YEAR:
+        raise PydanticCustomError(
+            "year_out_of_range",
+            "tahun {value} di luar rentang yang diizinkan ({first}–{last})",
+            {"value": value, "first": FIRST_YEAR, "last": LAST_YEAR},
+        )
+    return value
+
+
+def _parse_date(value: object) -> dt.date:
+    # Strict YYYY-MM-DD: pydantic alone would read a bare number as a Unix timestamp.
+    if isinstance(value, dt.date):
+        return _check_date_range(value)
+    text = str(value).strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise PydanticCustomError(
+            "date_format", "'{value}' bukan tanggal; tulis dengan format TTTT-BB-HH, misalnya 2020-06-22", {"value": text}
+        )
+    try:
+        return _check_date_range(dt.date.fromisoformat(text))
+    except ValueError:
+        raise PydanticCustomError(
+            "date_impossible",
+            "tanggal {value} tidak ada di kalender; periksa bulan dan harinya (format TTTT-BB-HH)",
+            {"value": text},
+        ) from None
+
+
+def _check_date_range(value: dt.date) -> dt.date:
+    _check_year(value.year)
+    return value
+
+
+def _parse_year_or_date(value: object) -> int | dt.date:
+    # `launched: 2020` is a year, `launched: 2020-03-01` a full date.
+    if isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, int):
+        return _check_year(value)
+    if isinstance(value, str) and re.fullmatch(r"\d{4}", value.strip()):
+        return _check_year(int(value))
+    if isinstance(value, (str, dt.date)):
+        return _parse_date(value)
+    raise PydanticCustomError(
+        "year_or_date", "isi dengan tahun (misalnya 2020) atau tanggal lengkap (misalnya 2020-06-22)"
+    )
+
+
+def _region_code(value: object) -> object:
+    if isinstance(value, float):
+        raise PydanticCustomError(
+            "region_code_quotes",
+            "kode wilayah harus ditulis di dalam tanda kutip, misalnya \"35.79\" (tanpa kutip, {value} dibaca sebagai angka)",
+            {"value": value},
+        )
+    if isinstance(value, int):
+        return f"{value:02d}"
+    return value
+
+
+Text = Annotated[str, Field(min_length=1)]
+SafeUrl = Annotated[str, AfterValidator(_safe_url)]
+RepoPath = Annotated[str, Field(min_length=1), AfterValidator(_repo_path)]
+Year = Annotated[int, AfterValidator(_check_year)]
+Date = Annotated[dt.date, PlainValidator(_parse_date), WithJsonSchema({"type": "string", "format": "date"})]
+YearOrDate = Annotated[
+    Union[int, dt.date],
+    PlainValidator(_parse_year_or_date),
+    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": FIRST_YEAR}, {"type": "string", "format": "date"}]}),
+]
+RegionCode = Annotated[str, BeforeValidator(_region_code), Field(pattern=r"^\d{2}(\.\d{2})?$")]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+InnovationId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$")]
+
+
+class Link(Record):
+    label: Text
+    url: SafeUrl
+
+
+class Source(Record):
+    """A published article or document that backs a fact."""
+
+    title: Text
+    publisher: Optional[Text] = None
+    author: Optional[Text] = None
+    date: Optional[Date] = None
+    url: Optional[SafeUrl] = None
+
+
+class Media(Record):
+    """A video link or an image file; exactly one of the two."""
+
+    video: Optional[SafeUrl] = None
+    image: Optional[RepoPath] = None
+    alt: Optional[Text] = None
+    caption: Optional[Text] = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "Media":
+        if (self.video is None) == (self.image is None):
+            raise PydanticCustomError("media_kind", "setiap media berisi tepat satu dari 'video' (tautan) atau 'image' (berkas)")
+        if self.image is not None and self.alt is None:
+            raise PydanticCustomError("image_alt", "gambar wajib punya 'alt': teks pengganti untuk pembaca layar")
+        return self

@@ -1,0 +1,181 @@
+"""Rules that span records: references, uniqueness, folders, ranks and stage dates.
+
+They run on the catalog, after every file was read on its own. Positions are found by reading the
+offending file again, which only happens for the rare record that breaks a rule.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from .catalog import Catalog
+from .loader import INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE, Content
+from .messages import closest, did_you_mean
+from .problems import Problem, Severity, field_path
+from .records import Edition, Innovation, Recipient
+from .yamlfile import ContentError, Document, locate, parse_front_matter, parse_yaml, read_text
+
+CONTENT_DIR = "content"
+
+
+class Checker:
+    def __init__(self, root: Path, content: Content, catalog: Catalog):
+        # The catalog keeps the first of any duplicate id; the uniqueness rules need `content`.
+        self.root, self.content, self.catalog = root, content, catalog
+        self.problems: list[Problem] = []
+        self._documents: dict[str, Document] = {}
+
+    def check(self, innovations: list[Innovation] | None = None, editions: list[Edition] | None = None) -> list[Problem]:
+        """Check the reference data and the given records (by default all of them)."""
+        self._check_regions()
+        self._check_sectors()
+        self._check_programs()
+        for innovation in innovations if innovations is not None else self.catalog.innovations.values():
+            self._check_innovation(innovation)
+        for edition in editions if editions is not None else self.catalog.editions.values():
+            self._check_edition(edition)
+        return self.problems
+
+    # -- reference data --------------------------------------------------------------------
+
+    def _check_regions(self) -> None:
+        seen_codes: set[str] = set()
+        seen_slugs: dict[str, str] = {}
+        for index, region in enumerate(self.content.regions):
+            at = (index,)
+            if region.code in seen_codes:
+                self._report(REGIONS_FILE, at + ("code",), f"kode wilayah {region.code} sudah dipakai di atas; setiap kode hanya sekali")
+            seen_codes.add(region.code)
+            if region.slug in seen_slugs and seen_slugs[region.slug] != region.code:
+                self._report(REGIONS_FILE, at + ("name",), f"nama '{region.name}' sama dengan wilayah {seen_slugs[region.slug]}; "
+                             "tambahkan 'Kota' atau 'Kabupaten' agar alamat halamannya berbeda")
+            seen_slugs.setdefault(region.slug, region.code)
+            if region.is_province != (region.kind == "provinsi"):
+                expected = "provinsi" if region.is_province else "kota atau kabupaten"
+                self._report(REGIONS_FILE, at + ("kind",), f"kode {region.code} adalah kode {expected}, tetapi jenisnya "
+                             f"'{region.kind}'; kode provinsi dua angka (\"35\"), kota/kabupaten \"35.79\"")
+            if not region.is_province and region.province_code not in self.catalog.regions:
+                self._report(REGIONS_FILE, at + ("code",), f"provinsi {region.province_code} untuk {region.name} belum "
+                             "ada di daftar; tambahkan provinsinya")
+
+    def _check_sectors(self) -> None:
+        seen: set[str] = set()
+        for index, sector in enumerate(self.content.sectors):
+            if sector.id in seen:
+                self._report(SECTORS_FILE, (index, "id"), f"id urusan '{sector.id}' sudah dipakai di atas; setiap id hanya sekali")
+            seen.add(sector.id)
+
+    def _check_programs(self) -> None:
+        for program in self.catalog.programs.values():
+            if program.region is not None:
+                self._check_region_ref(program.path, ("region",), program.region)
+            elif program.level != "nasional":
+                self._report(program.path, ("level",), f"program tingkat {program.level} perlu kolom 'region': kode "
+                             "wilayah penyelenggaranya", severity="warning")
+
+    # -- innovations -----------------------------------------------------------------------
+
+    def _check_innovation(self, innovation: Innovation) -> None:
+        region = self._check_region_ref(innovation.path, ("region",), innovation.region)
+        folder = innovation.id.split("/")[0]
+        if region is not None and region.slug != folder:
+            self._report(innovation.path, ("region",), f"inovasi milik {region.name} harus disimpan di folder "
+                         f"{INNOVATIONS_DIR}/{region.slug}/, bukan di {INNOVATIONS_DIR}/{folder}/")
+        seen: set[str] = set()
+        for index, sector in enumerate(innovation.sectors):
+            if sector not in self.catalog.sectors:
+                self._report(innovation.path, ("sectors", index), f"urusan '{sector}' tidak dikenal; "
+                             f"{did_you_mean(sector, self.catalog.sectors)}daftar urusan ada di {SECTORS_FILE}")
+            elif sector in seen:
+                self._report(innovation.path, ("sectors", index), f"urusan '{sector}' ditulis dua kali", severity="warning")
+            seen.add(sector)
+        for index, media in enumerate(innovation.media):
+            if media.image and not (self.root / CONTENT_DIR / media.image).is_file():
+                self._report(innovation.path, ("media", index, "image"), f"gambar {CONTENT_DIR}/{media.image} tidak "
+                             f"ditemukan; simpan gambar di folder {CONTENT_DIR}/ dan tulis path-nya relatif dari sana")
+
+    # -- awards ----------------------------------------------------------------------------
+
+    def _check_edition(self, edition: Edition) -> None:
+        path = edition.path
+        if edition.program not in self.catalog.programs:
+            return  # the missing program.yml is already reported by the loader
+        self._check_stages(edition)
+        category_ids = [category.id for category in edition.categories]
+        duplicates = {cid for cid, count in Counter(category_ids).items() if count > 1}
+        for index, category in enumerate(edition.categories):
+            if category.id in duplicates:
+                self._report(path, ("categories", index, "id"), f"id kategori '{category.id}' dipakai lebih dari sekali")
+        ranked = {category.id for category in edition.categories if category.ranked}
+        ranks: dict[tuple, int] = {}
+        for index, winner in enumerate(edition.winners):
+            at = ("winners", index)
+            if edition.categories and winner.category is None:
+                self._report(path, at, f"pemenang perlu kolom 'category'; kategori edisi ini: {', '.join(category_ids)}")
+            elif winner.category is not None and winner.category not in category_ids:
+                self._report(path, at + ("category",), f"kategori '{winner.category}' tidak ada di 'categories' edisi "
+                             f"ini; {did_you_mean(winner.category, category_ids)}pilihan: {', '.join(category_ids) or '(belum ada kategori)'}")
+            if winner.category in ranked:
+                if winner.rank is None:
+                    self._report(path, at, f"kategori '{winner.category}' berperingkat: setiap pemenang perlu 'rank' (1, 2, 3, …)")
+                elif (winner.category, winner.rank) in ranks:
+                    first = ranks[(winner.category, winner.rank)]
+                    self._report(path, at + ("rank",), f"peringkat {winner.rank} di kategori '{winner.category}' sudah "
+                                 f"dipakai pemenang ke-{first + 1}; di kategori berperingkat setiap peringkat hanya sekali")
+                else:
+                    ranks[(winner.category, winner.rank)] = index
+            for r_index, recipient in enumerate(winner.recipients):
+                self._check_recipient(path, at + ("recipients", r_index), recipient)
+
+    def _check_stages(self, edition: Edition) -> None:
+        previous = None
+        for index, stage in enumerate(edition.stages):
+            if stage.date is None:
+                continue
+            if stage.end is not None and stage.end < stage.date:
+                self._report(edition.path, ("stages", index, "end"), f"tanggal selesai {stage.end} lebih awal dari "
+                             f"tanggal mulai {stage.date}")
+            if previous is not None and stage.date < previous[1]:
+                self._report(edition.path, ("stages", index, "date"), f"tahap '{stage.kind}' ({stage.date}) lebih awal "
+                             f"dari tahap sebelumnya '{previous[0]}' ({previous[1]}); urutkan tahapan sesuai tanggalnya")
+            previous = (stage.kind, stage.date)
+        ceremony = edition.ceremony
+        if ceremony is not None and ceremony.date is not None and not edition.year <= ceremony.date.year <= edition.year + 1:
+            index = edition.stages.index(ceremony)
+            self._report(edition.path, ("stages", index, "date"), f"edisi {edition.year} tidak mungkin diserahkan pada "
+                         f"{ceremony.date}; penyerahan jatuh pada tahun edisi atau tahun berikutnya "
+                         f"({edition.year}–{edition.year + 1}), atau nama berkasnya salah")
+
+    def _check_recipient(self, path: str, at: tuple, recipient: Recipient) -> None:
+        if recipient.innovation is not None and recipient.innovation not in self.catalog.innovations:
+            self._report(path, at + ("innovation",), f"inovasi '{recipient.innovation}' tidak ditemukan; "
+                         f"{did_you_mean(recipient.innovation, self.catalog.innovations)}id inovasi adalah "
+                         f"<folder daerah>/<nama berkas tanpa .md>, misalnya kota-batu/adiarta")
+        if recipient.region is not None:
+            self._check_region_ref(path, at + ("region",), recipient.region)
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _check_region_ref(self, path: str, at: tuple, code: str):
+        region = self.catalog.regions.get(code)
+        if region is None:
+            close = closest(code, self.catalog.regions)
+            suggestion = f"maksud Anda '{close}' ({self.catalog.regions[close].name})? " if close else ""
+            self._report(path, at, f"kode wilayah '{code}' tidak ada di {REGIONS_FILE}; {suggestion}tambahkan wilayahnya "
+                         "di sana dengan kode resmi Kemendagri")
+        return region
+
+    def _report(self, path: str, at: tuple, message: str, severity: Severity = "error") -> None:
+        line, column = self._position(path, at)
+        self.problems.append(Problem(path, line, column, severity, field_path(at), message))
+
+    def _position(self, path: str, at: tuple) -> tuple[int, int]:
+        if path not in self._documents:
+            parse = parse_front_matter if path.endswith(".md") else parse_yaml
+            try:
+                self._documents[path] = parse(read_text(self.root / path))
+            except (ContentError, OSError):
+                return 1, 1
+        document = self._documents[path]
+        return locate(document.node, at, document.line_offset)

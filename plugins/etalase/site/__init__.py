@@ -1,0 +1,1 @@
+"""The MkDocs adapter: turns the core's catalog into generated pages rendered by Jinja templates."""

@@ -1,0 +1,28 @@
+"""Running MkDocs from the command line tool: a strict build of the repository's mkdocs.yml."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Optional
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+
+def build_site(root: Path, site_dir: Optional[Path] = None) -> int:
+    """Build the site; returns a process exit code (0 on success)."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
+    options = {"strict": True}
+    if site_dir is not None:
+        options["site_dir"] = str(site_dir.resolve())
+    try:
+        config = load_config(str(root / "mkdocs.yml"), **options)
+        build(config)
+    except (Abort, ConfigurationError, PluginError) as exc:
+        logging.getLogger("etalase").error("%s", exc)
+        return 1
+    return 0

@@ -1,0 +1,22 @@
+"""The plugin's options, as written under `plugins: - etalase:` in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class EtalaseConfig(Config):
+    # The repository holding content/ and innovations/; by default the folder of mkdocs.yml.
+    root = c.Optional(c.Dir(exists=True))
+    # Fail the build on any invalid record (always in CI); `serve` turns this off for previews.
+    strict = c.Type(bool, default=True)
+    # How many entries a paginated listing shows per page.
+    page_size = c.Type(int, default=60)
+    # URL prefixes of the generated sections (Indonesian by default).
+    innovations_prefix = c.Type(str, default="inovasi")
+    regions_prefix = c.Type(str, default="daerah")
+    sectors_prefix = c.Type(str, default="urusan")
+    years_prefix = c.Type(str, default="tahun")
+    awards_prefix = c.Type(str, default="penghargaan")
+    winners_prefix = c.Type(str, default="pemenang")

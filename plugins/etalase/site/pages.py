@@ -1,0 +1,42 @@
+"""Generated pages: what each one is (URL, title, template, context) before MkDocs renders it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Protocol
+
+import yaml
+
+from ..catalog import Catalog
+from .config import EtalaseConfig
+from .urls import Urls
+
+
+@dataclass
+class PageSpec:
+    url: str  # site-relative, with a trailing slash ("" for the home page)
+    title: str
+    template: str  # e.g. "etalase/innovation.html"; a site can override it in its custom_dir
+    context: dict[str, Any] = field(default_factory=dict)
+    markdown: str = ""  # rendered by MkDocs into `page.content` (the narrative of an innovation)
+    description: str = ""  # the page's meta description, for search engines and link previews
+
+    @property
+    def src_uri(self) -> str:
+        return Urls.src_uri(self.url)
+
+    def source(self) -> str:
+        """The virtual Markdown file: front matter (safely dumped) and the body."""
+        meta = {"title": self.title, "template": self.template}
+        if self.description:
+            meta["description"] = self.description
+        return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + self.markdown
+
+
+class Section(Protocol):
+    def __call__(self, catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageSpec]: ...
+
+
+def chunks(items: list, size: int) -> list[list]:
+    """Split a listing into pages of `size` (at least one page, even when empty)."""
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]

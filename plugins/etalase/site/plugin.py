@@ -1,0 +1,73 @@
+"""The `etalase` MkDocs plugin. Handlers read top to bottom in MkDocs' event order."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, Optional
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..problems import render, summary
+from ..validate import Checked, check_repository
+from . import filters
+from .config import EtalaseConfig
+from .pages import PageSpec
+from .sanitize import sanitize
+from .sections import SECTIONS
+from .urls import Urls
+
+log = logging.getLogger("mkdocs.plugins.etalase")
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+class EtalasePlugin(BasePlugin[EtalaseConfig]):
+    def __init__(self) -> None:
+        self.checked: Optional[Checked] = None
+        self.specs: dict[str, PageSpec] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        self.urls = Urls(self.config)
+        # Our templates come after the site's custom_dir (so a site can override them) and before
+        # the theme's own.
+        dirs = config.theme.dirs
+        dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
+        return config
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        filters.install(env, self.urls)
+        return env
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.checked = check_repository(self.root)
+        problems = self.checked.problems
+        report = f"{render(problems, 'text')}\n{summary(problems, self.checked.content.files_checked)}"
+        if not self.checked.ok and self.config.strict:
+            raise PluginError(f"Data tidak valid, situs tidak dibangun:\n{report}")
+        if problems:
+            # A preview still shows every valid record; the problems stay on screen.
+            log.info("Masalah pada data (catatan yang bermasalah tidak ditampilkan):\n%s", report)
+        self.specs = {}
+        for section in SECTIONS:
+            for spec in section(self.checked.catalog, self.urls, self.config):
+                self.specs[spec.src_uri] = spec
+        for src_uri, spec in self.specs.items():
+            files.append(File.generated(config, src_uri, content=spec.source()))
+        return files
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> Optional[str]:
+        # Narratives come from content files that may arrive from outside the office.
+        if page.file.src_uri in self.specs:
+            return sanitize(html)
+        return html
+
+    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav) -> dict[str, Any]:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None:
+            context.update(spec.context, catalog=self.checked.catalog, urls=self.urls)
+        return context

@@ -1,0 +1,59 @@
+"""Where each generated page lives: one place that knows every URL of the site."""
+
+from __future__ import annotations
+
+from ..records import Edition, Innovation, Program, Region, Sector
+from .config import EtalaseConfig
+
+
+class Urls:
+    """Site-relative URLs with a trailing slash; templates pass them through MkDocs' `url` filter."""
+
+    def __init__(self, config: EtalaseConfig):
+        self.config = config
+
+    def home(self) -> str:
+        return ""
+
+    def innovations(self, page: int = 1) -> str:
+        return self._paged(self.config.innovations_prefix, page)
+
+    def innovation(self, innovation: Innovation) -> str:
+        return f"{self.config.innovations_prefix}/{innovation.id}/"
+
+    def regions(self) -> str:
+        return f"{self.config.regions_prefix}/"
+
+    def region(self, region: Region) -> str:
+        return f"{self.config.regions_prefix}/{region.slug}/"
+
+    def sectors(self) -> str:
+        return f"{self.config.sectors_prefix}/"
+
+    def sector(self, sector: Sector) -> str:
+        return f"{self.config.sectors_prefix}/{sector.id}/"
+
+    def year(self, year: int) -> str:
+        return f"{self.config.years_prefix}/{year}/"
+
+    def programs(self) -> str:
+        return f"{self.config.awards_prefix}/"
+
+    def program(self, program: Program | str) -> str:
+        return f"{self.config.awards_prefix}/{program if isinstance(program, str) else program.id}/"
+
+    def edition(self, edition: Edition) -> str:
+        return f"{self.config.awards_prefix}/{edition.program}/{edition.year}/"
+
+    def winners(self) -> str:
+        return f"{self.config.winners_prefix}/"
+
+    @staticmethod
+    def _paged(prefix: str, page: int) -> str:
+        return f"{prefix}/" if page == 1 else f"{prefix}/halaman/{page}/"
+
+    @staticmethod
+    def src_uri(url: str) -> str:
+        """The virtual Markdown file behind a URL: `inovasi/x/` → `inovasi/x/index.md`."""
+        return f"{url}index.md"
+

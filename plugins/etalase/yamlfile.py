@@ -1,0 +1,133 @@
+"""Reading content files safely: decoding, front matter, YAML with positions for error messages.
+
+Only YAML's safe loader is used (libyaml's when available, for speed). Dates are kept as strings
+so that pydantic, not the YAML parser, judges them: `2020-02-30` then becomes a field error with a
+line number instead of a parser crash.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+    }
+
+
+class ContentError(Exception):
+    """A problem that stops a whole file from being read; positions are 1-based."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1):
+        super().__init__(message)
+        self.message, self.line, self.column = message, line, column
+
+
+@dataclass
+class Document:
+    data: object
+    node: Optional[yaml.Node]
+    line_offset: int = 0  # lines before the YAML starts: 1 for a front matter after '---'
+    body: str = ""  # the Markdown after the front matter, for innovations
+    body_line: int = 1
+
+
+def read_text(path: Path) -> str:
+    """The file's text with any BOM removed and CRLF/CR turned into LF."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ContentError(
+            "berkas tidak tersimpan sebagai UTF-8; simpan ulang dengan encoding UTF-8 di editor Anda", line
+        ) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ContentError("berkas kosong; isi berkas dengan data sesuai contoh di panduan editor")
+    return text
+
+
+def parse_yaml(text: str, line_offset: int = 0) -> Document:
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+        _check_duplicate_keys(node, line_offset)
+        data = _Loader(text).construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        column = mark.column + 1 if mark else 1
+        raise ContentError(f"format YAML tidak valid: {exc.problem or exc.context}", line, column) from None
+    except yaml.YAMLError as exc:
+        raise ContentError(f"format YAML tidak valid: {exc}", 1 + line_offset) from None
+    return Document(data, node, line_offset)
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+def parse_front_matter(text: str) -> Document:
+    """Split `---` YAML `---` Markdown; the YAML starts on line 2."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        raise ContentError(
+            "berkas inovasi harus diawali baris '---', diikuti data YAML, lalu ditutup baris '---' sebelum narasi"
+        )
+    document = parse_yaml(match.group(1) or "", line_offset=1)
+    document.body = text[match.end():]
+    document.body_line = text[: match.end()].count("\n") + 1
+    return document
+
+
+def _check_duplicate_keys(node: Optional[yaml.Node], line_offset: int) -> None:
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in current.value:
+                if key.value in seen:
+                    raise ContentError(
+                        f"kolom '{key.value}' ditulis dua kali; hapus salah satunya",
+                        key.start_mark.line + 1 + line_offset,
+                        key.start_mark.column + 1,
+                    )
+                seen.add(key.value)
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+
+
+def locate(node: Optional[yaml.Node], loc: tuple, line_offset: int = 0, at_key: bool = False) -> tuple[int, int]:
+    """Line and column (1-based) of the deepest node on the path `loc`, e.g. ("winners", 2, "rank").
+
+    With `at_key`, the position of the last key itself (an unknown key's value may be far away).
+    """
+    if node is None:
+        return 1 + line_offset, 1
+    mark = node.start_mark
+    for part in loc:
+        found = _child(node, part)
+        if found is None:
+            break
+        key, node = found
+        empty = isinstance(node, yaml.ScalarNode) and node.value == ""
+        mark = key.start_mark if key is not None and (at_key or empty) else node.start_mark
+    return mark.line + 1 + line_offset, mark.column + 1
+
+
+def _child(node: yaml.Node, part: object) -> Optional[tuple[Optional[yaml.Node], yaml.Node]]:
+    if isinstance(node, yaml.MappingNode):
+        return next(((key, value) for key, value in node.value if key.value == part), None)
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        return None, node.value[part]
+    return None

@@ -1,0 +1,11 @@
+from pathlib import Path
+
+from etalase.validate import check_repository
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_sample_content_is_valid():
+    checked = check_repository(ROOT)
+    assert checked.problems == []
+    assert len(checked.catalog.innovations) == 10
