@@ -13,7 +13,7 @@ from typing import Any, Callable, Optional, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .messages import explain
+from .messages import did_you_mean, explain
 from .problems import Problem, field_path
 from .records import Edition, Innovation, Program, Region, Sector
 from .yamlfile import ContentError, Document, locate, parse_front_matter, parse_yaml, read_text
@@ -96,7 +96,10 @@ class Loader:
         if program_file.is_file():
             program = self._load_record(program_file, Program, parse_yaml)
         else:
-            self._problem(self._rel(folder), 1, 1, "", "folder program belum punya program.yml (nama, penyelenggara, tingkat)")
+            programs = [p.name for p in folder.parent.iterdir() if p != folder and (p / "program.yml").is_file()]
+            self._problem(self._rel(folder), 1, 1, "", f"folder program '{folder.name}' belum punya program.yml; "
+                          f"{did_you_mean(folder.name, programs)}pindahkan berkas edisinya ke folder program yang "
+                          "benar, atau buat program.yml (nama, penyelenggara, tingkat)")
         if program is not None:
             program._id = folder.name
             self.content.programs.append(program)

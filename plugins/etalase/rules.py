@@ -148,7 +148,10 @@ class Checker:
                          f"({edition.year}–{edition.year + 1}), atau nama berkasnya salah")
 
     def _check_recipient(self, path: str, at: tuple, recipient: Recipient) -> None:
-        if recipient.innovation is not None and recipient.innovation not in self.catalog.innovations:
+        # An innovation whose file exists but is invalid already has its own errors; calling it "not
+        # found" and suggesting another id would send the editor to the wrong file.
+        if (recipient.innovation is not None and recipient.innovation not in self.catalog.innovations
+                and not (self.root / INNOVATIONS_DIR / f"{recipient.innovation}.md").is_file()):
             self._report(path, at + ("innovation",), f"inovasi '{recipient.innovation}' tidak ditemukan; "
                          f"{did_you_mean(recipient.innovation, self.catalog.innovations)}id inovasi adalah "
                          f"<folder daerah>/<nama berkas tanpa .md>, misalnya kota-batu/adiarta")

@@ -63,13 +63,34 @@ def parse_yaml(text: str, line_offset: int = 0) -> Document:
         _check_duplicate_keys(node, line_offset)
         data = _Loader(text).construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # An unclosed quote or bracket is found only where the file ends: point at where it opened.
+        unclosed = exc.context is not None and ("quoted scalar" in exc.context or "flow" in exc.context)
+        mark = (exc.context_mark if unclosed else None) or exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         column = mark.column + 1 if mark else 1
-        raise ContentError(f"format YAML tidak valid: {exc.problem or exc.context}", line, column) from None
+        hint = "tanda kutip atau kurung yang dibuka di sini belum ditutup" if unclosed else _yaml_hint(exc.problem or "")
+        raise ContentError(f"format YAML tidak valid: {hint} ({exc.problem or exc.context})", line, column) from None
     except yaml.YAMLError as exc:
         raise ContentError(f"format YAML tidak valid: {exc}", 1 + line_offset) from None
     return Document(data, node, line_offset)
+
+
+# The parser's own words, retold for editors; the original stays in parentheses for experts.
+_YAML_HINTS = (
+    ("tab character", "ada karakter tab; indentasi YAML hanya boleh memakai spasi"),
+    ("cannot start any token", "ada karakter yang tidak boleh mengawali nilai (tab, @, ` atau %); indentasi hanya "
+     "dengan spasi, dan apit teks seperti itu dengan tanda kutip"),
+    ("mapping values are not allowed", "ada tanda ':' yang tidak diharapkan; periksa indentasi baris ini, dan apit "
+     "teks yang memuat ': ' dengan tanda kutip"),
+    ("undefined alias", "tanda '*' di awal nilai harus diapit tanda kutip"),
+    ("constructor for the tag", "tag YAML (diawali '!') tidak diizinkan; tulis nilainya sebagai teks biasa"),
+)
+
+
+def _yaml_hint(problem: str) -> str:
+    return next((hint for needle, hint in _YAML_HINTS if needle in problem),
+                "indentasi tidak konsisten; kolom yang sejajar harus diawali jumlah spasi yang sama, dan setiap "
+                "butir daftar diawali '- '")
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
