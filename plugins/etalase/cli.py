@@ -30,7 +30,7 @@ def validate(root: Path, fmt: str) -> None:
     """Periksa semua data dan rujukan silangnya; keluar 1 bila ada kesalahan."""
     started = time.perf_counter()
     checked = check_repository(root)
-    if checked.problems:
+    if checked.problems or fmt == "json":  # a clean run in JSON is still JSON: []
         click.echo(render(checked.problems, fmt))
     if fmt != "json":
         elapsed = time.perf_counter() - started

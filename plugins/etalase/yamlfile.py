@@ -60,7 +60,7 @@ def read_text(path: Path) -> str:
 def parse_yaml(text: str, line_offset: int = 0) -> Document:
     try:
         node = yaml.compose(text, Loader=_Loader)
-        _check_duplicate_keys(node, line_offset)
+        _check_nodes(node, line_offset)
         data = _Loader(text).construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         # An unclosed quote or bracket is found only where the file ends: point at where it opened.
@@ -109,10 +109,19 @@ def parse_front_matter(text: str) -> Document:
     return document
 
 
-def _check_duplicate_keys(node: Optional[yaml.Node], line_offset: int) -> None:
+def _check_nodes(node: Optional[yaml.Node], line_offset: int) -> None:
+    """Refuse duplicate keys, and aliases: a few nested aliases expand to billions of values."""
     stack = [node] if node is not None else []
+    visited: set[int] = set()
     while stack:
         current = stack.pop()
+        if id(current) in visited:  # only an alias makes the composer reuse a node
+            raise ContentError(
+                "anchor '&' dan alias '*' tidak diizinkan; tulis isinya lengkap di setiap tempat",
+                current.start_mark.line + 1 + line_offset,
+                current.start_mark.column + 1,
+            )
+        visited.add(id(current))
         if isinstance(current, yaml.MappingNode):
             seen: set[str] = set()
             for key, value in current.value:
