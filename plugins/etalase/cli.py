@@ -66,3 +66,16 @@ def generate(innovations: int, out: Path, seed: int) -> None:
 
     write_tree(out, innovations, seed)
     click.echo(f"{innovations} inovasi sintetis ditulis ke {out}")
+
+
+@main.command()
+@click.pass_obj
+def schema(root: Path) -> None:
+    """Tulis ulang skema JSON (schemas/) dan halaman referensi kolom panduan dari model data."""
+    from .guide import REFERENCE_PAGE, reference_page
+    from .schema import generate, write
+
+    files = generate() | {REFERENCE_PAGE: reference_page()}
+    changed = write(root, files)
+    for rel in files:
+        click.echo(f"{'diperbarui' if rel in changed else 'tidak berubah'}: {rel}")

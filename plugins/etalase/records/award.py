@@ -20,12 +20,19 @@ class Program(Record):
 
     _id: str = PrivateAttr("")
     name: Text
+    """Nama lengkap program penghargaan."""
     short_name: Optional[Text] = None
+    """Nama singkat, misalnya IGA."""
     organizer: Text
+    """Penyelenggara program."""
     level: Level
+    """Tingkat program."""
     region: Optional[RegionCode] = None  # the organizing province or city, for non-national programs
+    """Kode wilayah penyelenggara, untuk program tingkat provinsi atau kabupaten/kota, misalnya "35"."""
     description: Optional[Text] = None
+    """Penjelasan singkat tentang program."""
     website: Optional[SafeUrl] = None
+    """Situs resmi program, diawali https://."""
 
     @property
     def id(self) -> str:
@@ -34,31 +41,46 @@ class Program(Record):
 
 class Stage(Record):
     kind: StageKind
+    """Jenis tahap."""
     date: Optional[Date] = None
+    """Tanggal tahap (atau tanggal mulainya), format TTTT-BB-HH."""
     end: Optional[Date] = None
+    """Tanggal selesai, bila tahap berlangsung lebih dari sehari."""
     place: Optional[Text] = None
+    """Tempat."""
     presenter: Optional[Text] = None
+    """Siapa yang mengumumkan atau menyerahkan penghargaan pada tahap ini."""
     note: Optional[Text] = None
+    """Catatan tambahan."""
 
 
 class Figure(Record):
     label: Text
+    """Apa yang dihitung, misalnya Video inovasi yang dikirim."""
     value: Annotated[int, Field(ge=0)]
+    """Jumlahnya: bilangan bulat tanpa titik ribuan, misalnya 2517."""
 
 
 class Category(Record):
     id: Slug
+    """Id kategori (huruf kecil dan tanda hubung), dipakai di kolom category pemenang, misalnya top-5."""
     name: Text
+    """Nama kategori seperti diumumkan."""
     description: Optional[Text] = None
+    """Penjelasan kategori."""
     ranked: bool = False  # ranked categories need a unique rank per winner
+    """true bila setiap pemenang kategori ini punya peringkat sendiri (1, 2, 3, …) yang tidak boleh kembar."""
 
 
 class Recipient(Record):
     """Who received an award: an innovation, a unit of a region (with the region), or a region."""
 
     innovation: Optional[InnovationId] = None
+    """Id inovasi penerima: <folder daerah>/<nama berkas tanpa .md>, misalnya kota-batu/adiarta."""
     region: Optional[RegionCode] = None
+    """Kode wilayah penerima (daerahnya sendiri, atau daerah pemilik unit), misalnya "63.71"."""
     unit: Optional[Text] = None
+    """Unit penerima (OPD, UPTD, kelurahan); ditulis bersama region."""
 
     @model_validator(mode="after")
     def _one_kind(self) -> "Recipient":
@@ -76,12 +98,19 @@ class Recipient(Record):
 
 class Winner(Record):
     category: Optional[Slug] = None
+    """Id kategori dari daftar categories edisi ini."""
     rank: Optional[Annotated[int, Field(ge=1)]] = None
+    """Urutan pemenang (1, 2, 3, …) untuk pengurutan."""
     title: Text  # as announced: "Juara Favorit", "Top 5", "Sangat Inovatif", "Nominasi Top 30"
+    """Gelar seperti diumumkan, misalnya Juara Favorit, Top 5, Sangat Inovatif, Nominasi Top 30."""
     recipients: Annotated[list[Recipient], Field(min_length=1)]
+    """Penerima penghargaan, paling sedikit satu."""
     received_by: Optional[Text] = None
+    """Siapa yang menerima penghargaan secara langsung."""
     note: Optional[Text] = None
+    """Catatan tambahan."""
     sources: list[Source] = []
+    """Berita yang menyebut pemenang ini."""
 
 
 class Edition(Record):
@@ -90,21 +119,37 @@ class Edition(Record):
     _program: str = PrivateAttr("")
     _year: int = PrivateAttr(0)
     title: Text
+    """Nama resmi edisi, misalnya Lomba Inovasi Daerah Kota Batam Tahun 2023."""
     organizer: Optional[Text] = None  # defaults to the program's organizer
+    """Penyelenggara edisi ini; kosongkan bila sama dengan penyelenggara program."""
     theme: Optional[Text] = None
+    """Tema edisi."""
     description: Optional[Text] = None
+    """Penjelasan singkat tentang edisi."""
     website: Optional[SafeUrl] = None
+    """Situs resmi edisi, diawali https://."""
     place: Optional[Text] = None
+    """Tempat penyerahan penghargaan."""
     presenter: Optional[Text] = None
+    """Siapa yang menyerahkan penghargaan."""
     jury: Optional[Text] = None
+    """Dewan juri atau tim penilai."""
     stages: list[Stage] = []
+    """Tahapan dengan tanggalnya, diurutkan sesuai waktu."""
     figures: list[Figure] = []
+    """Angka penting, misalnya jumlah peserta."""
     legal_basis: list[Text] = []
+    """Dasar hukum, misalnya keputusan kepala daerah tentang lomba."""
     clusters: list[Text] = []
+    """Klaster atau kelompok peserta."""
     contested_sectors: list[Text] = []
+    """Bidang yang dilombakan."""
     categories: list[Category] = []
+    """Kategori penghargaan."""
     winners: list[Winner] = []
+    """Pemenang; biarkan kosong bila belum diumumkan."""
     sources: list[Source] = []
+    """Berita atau dokumen yang menjadi sumber data edisi."""
 
     @property
     def program(self) -> str:

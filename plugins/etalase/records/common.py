@@ -28,7 +28,8 @@ class Record(BaseModel):
     so cross-reference problems found later can still point at the file.
     """
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    # Attribute docstrings are the fields' Indonesian descriptions in the JSON Schemas and the editor's guide.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, use_attribute_docstrings=True)
     _path: str = PrivateAttr("")
 
     @property
@@ -123,7 +124,11 @@ def _region_code(value: object) -> object:
 
 
 Text = Annotated[str, Field(min_length=1)]
-SafeUrl = Annotated[str, AfterValidator(_safe_url)]
+# The JSON Schema patterns let an editor flag the mistake while typing; the validators stay the judges.
+SafeUrl = Annotated[
+    str, AfterValidator(_safe_url),
+    WithJsonSchema({"type": "string", "pattern": "^([Hh][Tt][Tt][Pp][Ss]?://|[Mm][Aa][Ii][Ll][Tt][Oo]:)"}),
+]
 RepoPath = Annotated[str, Field(min_length=1), AfterValidator(_repo_path)]
 Year = Annotated[int, AfterValidator(_check_year)]
 Date = Annotated[dt.date, PlainValidator(_parse_date), WithJsonSchema({"type": "string", "format": "date"})]
@@ -132,33 +137,47 @@ YearOrDate = Annotated[
     PlainValidator(_parse_year_or_date),
     WithJsonSchema({"anyOf": [{"type": "integer", "minimum": FIRST_YEAR}, {"type": "string", "format": "date"}]}),
 ]
-RegionCode = Annotated[str, BeforeValidator(_region_code), Field(pattern=r"^\d{2}(\.\d{2})?$")]
+RegionCode = Annotated[
+    str, BeforeValidator(_region_code), Field(pattern=r"^\d{2}(\.\d{2})?$"),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{2}(\.\d{2})?$"}),
+]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 InnovationId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$")]
 
 
 class Link(Record):
     label: Text
+    """Teks tautan yang ditampilkan, misalnya Aplikasi."""
     url: SafeUrl
+    """Alamat tautan, diawali https://, http:// atau mailto:."""
 
 
 class Source(Record):
     """A published article or document that backs a fact."""
 
     title: Text
+    """Judul berita atau dokumen."""
     publisher: Optional[Text] = None
+    """Media atau lembaga penerbit, misalnya Suara Indonesia."""
     author: Optional[Text] = None
+    """Penulis."""
     date: Optional[Date] = None
+    """Tanggal terbit, format TTTT-BB-HH, misalnya 2021-02-17."""
     url: Optional[SafeUrl] = None
+    """Alamat berita atau dokumen, diawali https://."""
 
 
 class Media(Record):
     """A video link or an image file; exactly one of the two."""
 
     video: Optional[SafeUrl] = None
+    """Tautan video, diawali https://, misalnya dari YouTube."""
     image: Optional[RepoPath] = None
+    """Berkas gambar, ditulis relatif dari folder content/, misalnya images/adiarta.jpg."""
     alt: Optional[Text] = None
+    """Teks pengganti gambar untuk pembaca layar; wajib untuk gambar."""
     caption: Optional[Text] = None
+    """Keterangan yang tampil di bawah gambar atau video."""
 
     @model_validator(mode="after")
     def _one_kind(self) -> "Media":

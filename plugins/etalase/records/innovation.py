@@ -23,19 +23,33 @@ class Innovation(Record):
     _id: str = PrivateAttr("")
     _body: str = PrivateAttr("")
     title: Annotated[str, Field(min_length=1, max_length=120)]
+    """Nama inovasi seperti dikenal publik, misalnya ADIARTA (paling banyak 120 karakter)."""
     subtitle: Optional[Text] = None
+    """Kepanjangan atau nama lengkap inovasi, misalnya Alih Media Arsip Tanah."""
     region: RegionCode
+    """Kode wilayah Kemendagri daerah pemilik inovasi, di dalam tanda kutip, misalnya "35.79" (Kota Batu). Daftarnya ada di content/regions.yml."""
     unit: Optional[Text] = None
+    """Perangkat daerah (OPD, UPTD, kelurahan) yang menjalankan inovasi, misalnya Dinas Perpustakaan dan Kearsipan."""
     sectors: Annotated[list[Slug], Field(min_length=1)]
+    """Urusan pemerintahan inovasi, paling sedikit satu, dengan id dari content/sectors.yml, misalnya [kearsipan, pertanahan]."""
     type: InnovationType
+    """Jenis inovasi."""
     form: InnovationForm
+    """Bentuk inovasi."""
     stage: InnovationStage
+    """Tahapan inovasi saat ini."""
     initiator: Optional[Initiator] = None
+    """Penggagas inovasi."""
     launched: Optional[YearOrDate] = None
+    """Mulai diterapkan: tahun (2020) atau tanggal lengkap (2020-03-01)."""
     summary: Annotated[str, Field(min_length=1, max_length=400)]
+    """Ringkasan satu atau dua kalimat untuk daftar dan hasil pencarian (paling banyak 400 karakter)."""
     links: list[Link] = []
+    """Tautan terkait, misalnya aplikasi atau situs inovasi."""
     media: list[Media] = []
+    """Video (tautan) dan gambar (berkas di folder content/) tentang inovasi."""
     sources: list[Source] = []
+    """Berita atau dokumen yang menjadi sumber data inovasi."""
 
     @property
     def id(self) -> str:

@@ -17,8 +17,11 @@ class Region(Record):
     """A province (code `21`) or a city/regency (code `21.71`); the province follows from the code."""
 
     code: RegionCode
+    """Kode wilayah Kemendagri di dalam tanda kutip: provinsi dua angka ("35"), kota/kabupaten kode provinsi, titik, dua angka ("35.79")."""
     name: Text
+    """Nama resmi wilayah, misalnya Kota Batu atau Kabupaten Malang; menjadi nama folder inovasinya (kota-batu)."""
     kind: RegionKind
+    """Jenis wilayah."""
 
     @cached_property
     def slug(self) -> str:
@@ -38,5 +41,8 @@ class Sector(Record):
     """An urusan pemerintahan of UU 23/2014, or a supporting function (penunjang)."""
 
     id: Slug
+    """Id urusan (huruf kecil dan tanda hubung), dipakai di kolom sectors setiap inovasi, misalnya kearsipan."""
     label: Text
+    """Nama urusan yang tampil di situs, misalnya Kearsipan."""
     group: SectorGroup
+    """Kelompok urusan menurut UU 23/2014."""
