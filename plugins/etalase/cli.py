@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -25,17 +26,52 @@ def main(ctx: click.Context, root: Path) -> None:
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text",
               help="text untuk dibaca, github untuk anotasi GitHub Actions, json untuk program lain.")
+@click.option("--changed-since", "since", metavar="REF", default=None,
+              help="Periksa hanya berkas yang berubah sejak revisi git REF (misalnya HEAD atau origin/main) "
+                   "beserta berkas yang dirujuknya atau merujuknya.")
 @click.pass_obj
-def validate(root: Path, fmt: str) -> None:
-    """Periksa semua data dan rujukan silangnya; keluar 1 bila ada kesalahan."""
+def validate(root: Path, fmt: str, since: str | None) -> None:
+    """Periksa semua data dan rujukan silangnya; keluar 1 bila ada kesalahan.
+
+    Dengan --format github dan variabel GITHUB_STEP_SUMMARY, daftar masalah juga ditulis ke ringkasan job."""
     started = time.perf_counter()
-    checked = check_repository(root)
+    checked = check_repository(root) if since is None else _check_changed(root, since)
     if checked.problems or fmt == "json":  # a clean run in JSON is still JSON: []
         click.echo(render(checked.problems, fmt))
     if fmt != "json":
         elapsed = time.perf_counter() - started
         click.echo(f"{summary(checked.problems, checked.content.files_checked)} ({elapsed:.2f} detik)", err=fmt == "github")
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as out:
+            out.write(f"## Hasil pemeriksaan data\n\n{summary(checked.problems, checked.content.files_checked)}\n\n"
+                      f"{render(checked.problems, 'markdown')}\n\n")
     sys.exit(0 if checked.ok else 1)
+
+
+def _check_changed(root: Path, since: str):
+    from .changes import changes_since, check_changes
+
+    return check_changes(root, _with_git(changes_since, root, since))
+
+
+def _with_git(function, *args):
+    from .changes import GitError
+
+    try:
+        return function(*args)
+    except GitError as exc:
+        click.echo(f"Gagal: {exc}", err=True)
+        sys.exit(2)  # not 1: nothing was checked
+
+
+@main.command("summary")
+@click.option("--base", metavar="REF", required=True, help="Revisi git pembanding, misalnya origin/main.")
+@click.pass_obj
+def summary_command(root: Path, base: str) -> None:
+    """Ringkasan Markdown data yang ditambah, diubah atau dihapus sejak REF, untuk peninjau."""
+    from .review import change_summary
+
+    click.echo(_with_git(change_summary, root, base))
 
 
 @main.command()
@@ -79,3 +115,69 @@ def schema(root: Path) -> None:
     changed = write(root, files)
     for rel in files:
         click.echo(f"{'diperbarui' if rel in changed else 'tidak berubah'}: {rel}")
+
+
+@main.group()
+def new() -> None:
+    """Buat berkas data baru yang sah dari beberapa jawaban (ditanyakan bila tidak diberikan)."""
+
+
+@new.command("innovation")
+@click.option("--title", help="Nama inovasi.")
+@click.option("--region", help="Kode wilayah Kemendagri (35.79) atau nama daerah (Kota Batu).")
+@click.option("--sector", "sectors", multiple=True, help="Id urusan dari content/sectors.yml; boleh diulang.")
+@click.option("--type", "type_", help="digital atau non-digital.")
+@click.option("--form", help="pelayanan-publik, tata-kelola atau lainnya.")
+@click.option("--stage", help="inisiatif, uji-coba atau penerapan.")
+@click.option("--summary", help="Ringkasan satu atau dua kalimat.")
+@click.option("--unit", help="Perangkat daerah pelaksana.")
+@click.pass_obj
+def new_innovation(root: Path, type_: str | None, **given: object) -> None:
+    """Buat berkas inovasi baru di innovations/<daerah>/<nama>.md."""
+    from .scaffold import INNOVATION_QUESTIONS, Scaffolder
+
+    scaffolder = Scaffolder(root)
+    _scaffold(scaffolder, INNOVATION_QUESTIONS, given | {"type": type_}, scaffolder.check_innovation,
+              scaffolder.innovation)
+
+
+@new.command("edition")
+@click.option("--program", help="Nama folder program di content/awards/.")
+@click.option("--year", help="Tahun edisi.")
+@click.option("--title", help="Nama resmi edisi.")
+@click.pass_obj
+def new_edition(root: Path, **given: object) -> None:
+    """Buat berkas edisi penghargaan baru di content/awards/<program>/<tahun>.yml."""
+    from .scaffold import EDITION_QUESTIONS, Scaffolder
+
+    scaffolder = Scaffolder(root)
+    _scaffold(scaffolder, EDITION_QUESTIONS, given, scaffolder.check_edition, scaffolder.edition)
+
+
+def _scaffold(scaffolder, questions, given: dict, check, draft) -> None:
+    """Check the answers given as options, ask for the missing ones, then write the file."""
+    from .scaffold import Refused, split_many
+
+    answers = {q.field: split_many(given[q.field]) if q.many else given[q.field] for q in questions}
+    wrong = [f"{q.field}: {m}" for q in questions if answers[q.field] for m in check(q.field, answers[q.field])]
+    if wrong:
+        click.echo("\n".join(wrong), err=True)
+        sys.exit(1)
+    # Optional questions are asked only in a conversation, never of a script that gave every required answer.
+    asking = any(not answers[q.field] for q in questions if not q.optional)
+    for question in questions:
+        while not answers[question.field] and not (question.optional and (answers[question.field] == "" or not asking)):
+            answer = click.prompt(question.prompt, default="" if question.optional else None, show_default=False)
+            value = split_many(answer) if question.many else answer.strip()
+            problems = check(question.field, value) if value else []
+            for message in problems:
+                click.echo(f"  {message}", err=True)
+            if not problems:
+                answers[question.field] = value
+    try:
+        path = scaffolder.write(draft(answers))
+    except Refused as refused:
+        click.echo("\n".join(refused.messages), err=True)
+        sys.exit(1)
+    click.echo(f"Berkas dibuat: {path.relative_to(scaffolder.root).as_posix()}")
+    click.echo("Lengkapi isinya, lalu periksa dengan: python build.py validate")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Optional, TypeVar
+from typing import Any, Callable, Iterable, Optional, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -26,7 +26,7 @@ INNOVATIONS_DIR = "innovations"
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _YEAR_FILE = re.compile(r"^(\d{4})\.yml$")
-_IGNORED = {"README.md", ".gitkeep", ".DS_Store"}
+IGNORED = {"README.md", ".gitkeep", ".DS_Store"}  # never records, wherever they are
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -54,10 +54,13 @@ class Loader:
         self._load_list(REGIONS_FILE, Region, self.content.regions)
         self._load_list(SECTORS_FILE, Sector, self.content.sectors)
         self._load_awards()
-        paths = innovation_paths if innovation_paths is not None else self._innovation_files()
+        self.load_innovations(innovation_paths if innovation_paths is not None else self._innovation_files())
+        return self.content
+
+    def load_innovations(self, paths: Iterable[Path]) -> None:
+        """Read more innovations into the same content (a partial check adds what its records name)."""
         for path in paths:
             self._load_innovation(path)
-        return self.content
 
     # -- reference data --------------------------------------------------------------------
 
@@ -81,7 +84,7 @@ class Loader:
             return
         for entry in sorted(awards.iterdir()):
             rel = self._rel(entry)
-            if entry.name in _IGNORED:
+            if entry.name in IGNORED:
                 continue
             if not entry.is_dir():
                 self._problem(rel, 1, 1, "", f"berkas di tempat yang salah; setiap program penghargaan punya folder "
@@ -105,7 +108,7 @@ class Loader:
             program._id = folder.name
             self.content.programs.append(program)
         for path in sorted(folder.iterdir()):
-            if path.name in _IGNORED or path.name == "program.yml":
+            if path.name in IGNORED or path.name == "program.yml":
                 continue
             match = _YEAR_FILE.match(path.name)
             if not match or not path.is_file():
@@ -127,7 +130,7 @@ class Loader:
         folder = self.root / INNOVATIONS_DIR
         if not folder.is_dir():
             return []
-        return sorted(p for p in folder.rglob("*") if p.is_file() and p.name not in _IGNORED)
+        return sorted(p for p in folder.rglob("*") if p.is_file() and p.name not in IGNORED)
 
     def _load_innovation(self, path: Path) -> None:
         rel = self._rel(path)
@@ -136,7 +139,9 @@ class Loader:
             self._problem(rel, 1, 1, "", "berkas di tempat yang salah; setiap inovasi adalah berkas .md di "
                           f"{INNOVATIONS_DIR}/<daerah>/<nama-inovasi>.md, misalnya innovations/kota-batu/adiarta.md")
             return
-        if not (self._check_slug(path.parent, "folder daerah") and self._check_slug(path, "nama berkas", path.stem)):
+        # Reported on the file itself, so each file of a misnamed folder gets its annotation.
+        if not (self._check_slug(path, "folder daerah", path.parent.name)
+                and self._check_slug(path, "nama berkas", path.stem)):
             return
         innovation = self._load_record(path, Innovation, parse_front_matter)
         if innovation is not None:

@@ -1,8 +1,10 @@
-"""Problems found in content files, and the three ways they are printed (text, GitHub, JSON)."""
+"""Problems found in content files, and the ways they are printed (text, GitHub, JSON, Markdown)."""
 
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import Iterable, Literal
 
@@ -43,12 +45,54 @@ def field_path(loc: Iterable[object]) -> str:
     return text
 
 
+# GitHub shows at most 10 error and 10 warning annotations per step and drops the rest silently.
+ANNOTATIONS_PER_STEP = 10
+# A job summary holds at most 1 MiB; a table row is a few hundred bytes.
+SUMMARY_ROWS = 2000
+
+
 def render(problems: list[Problem], fmt: str) -> str:
     ordered = sorted(problems)
     if fmt == "json":
         return json.dumps([asdict(p) for p in ordered], ensure_ascii=False, indent=2)
-    lines = [p.as_github() if fmt == "github" else p.as_text() for p in ordered]
+    if fmt == "github":
+        return _render_github(ordered)
+    if fmt == "markdown":
+        return _render_markdown(ordered)
+    return "\n".join(p.as_text() for p in ordered)
+
+
+def _render_github(ordered: list[Problem]) -> str:
+    # The full list as text for the log, then annotations for as many as GitHub will show.
+    lines = [p.as_text() for p in ordered]
+    shown: Counter[str] = Counter()
+    for problem in ordered:
+        if shown[problem.severity] < ANNOTATIONS_PER_STEP:
+            lines.append(problem.as_github())
+            shown[problem.severity] += 1
+    hidden = len(ordered) - sum(shown.values())
+    if hidden:
+        lines.append(f"{hidden} masalah lain tidak ditandai di berkasnya (GitHub hanya menampilkan "
+                     f"{ANNOTATIONS_PER_STEP} per langkah); daftar lengkap ada di atas dan di ringkasan job.")
     return "\n".join(lines)
+
+
+def _render_markdown(ordered: list[Problem]) -> str:
+    if not ordered:
+        return "Tidak ada masalah."
+    severity = {"error": "kesalahan", "warning": "peringatan"}
+    rows = ["| Berkas | Baris | Jenis | Isian | Masalah |", "|---|---|---|---|---|"]
+    rows += [f"| {escape_markdown(p.path)} | {p.line} | {severity[p.severity]} | {escape_markdown(p.field) or '—'} | "
+             f"{escape_markdown(p.message)} |" for p in ordered[:SUMMARY_ROWS]]
+    if len(ordered) > SUMMARY_ROWS:
+        rows.append(f"\n{len(ordered) - SUMMARY_ROWS} masalah lain ada di log langkah pemeriksaan.")
+    return "\n".join(rows)
+
+
+def escape_markdown(text: str) -> str:
+    """Text from content files shown literally in Markdown (job summaries): no links, no HTML, no table breaks."""
+    text = " ".join(text.split())
+    return re.sub(r"([\\`*_{}\[\]()<>#+!|~])", r"\\\1", text)
 
 
 def summary(problems: list[Problem], checked: int) -> str:
