@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .loader import Content
-from .records import Edition, Innovation, Program, Recipient, Region, Sector, Winner
+from .records import Edition, Innovation, Program, Recipient, Region, Sector, Stage, Winner
+from .records.award import CEREMONY_KINDS
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,11 @@ class Award:
     def date(self) -> Optional[dt.date]:
         ceremony = self.edition.ceremony
         return ceremony.date if ceremony else None
+
+    @property
+    def ceremony(self) -> Optional[Stage]:
+        """Where the award was handed over (its place, presenter), even when the source gives no date."""
+        return self.edition.ceremony or next((s for s in self.edition.stages if s.kind in CEREMONY_KINDS), None)
 
     @property
     def sort_key(self) -> tuple:

@@ -14,6 +14,9 @@ StageKind = Literal[
     "sosialisasi", "pendaftaran", "seleksi", "nominasi", "penjurian", "penetapan", "pengumuman", "penyerahan"
 ]
 
+# The stages that end an edition, in the order a ceremony is looked for.
+CEREMONY_KINDS = ("penyerahan", "pengumuman", "penetapan")
+
 
 class Program(Record):
     """The id is the folder name under `content/awards/`."""
@@ -166,7 +169,7 @@ class Edition(Record):
     @property
     def ceremony(self) -> Optional[Stage]:
         """The stage at which the awards were handed over or, failing that, announced."""
-        for kind in ("penyerahan", "pengumuman", "penetapan"):
+        for kind in CEREMONY_KINDS:
             for stage in self.stages:
                 if stage.kind == kind and stage.date is not None:
                     return stage

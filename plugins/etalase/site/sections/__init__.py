@@ -1,5 +1,5 @@
 """Each section module yields the generated pages of one part of the site."""
 
-from . import home, innovations
+from . import awards, home, innovations, winners
 
-SECTIONS = [home.pages, innovations.pages]
+SECTIONS = [home.pages, innovations.pages, awards.pages, winners.pages]
