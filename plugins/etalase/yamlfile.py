@@ -63,16 +63,37 @@ def parse_yaml(text: str, line_offset: int = 0) -> Document:
         _check_nodes(node, line_offset)
         data = _Loader(text).construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
-        # An unclosed quote or bracket is found only where the file ends: point at where it opened.
-        unclosed = exc.context is not None and ("quoted scalar" in exc.context or "flow" in exc.context)
-        mark = (exc.context_mark if unclosed else None) or exc.problem_mark or exc.context_mark
+        opened = _opening_mark(exc, text)
+        mark = opened or exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         column = mark.column + 1 if mark else 1
-        hint = "tanda kutip atau kurung yang dibuka di sini belum ditutup" if unclosed else _yaml_hint(exc.problem or "")
+        hint = "tanda kutip atau kurung yang dibuka di sini belum ditutup" if opened else _yaml_hint(exc.problem or "")
         raise ContentError(f"format YAML tidak valid: {hint} ({exc.problem or exc.context})", line, column) from None
     except yaml.YAMLError as exc:
         raise ContentError(f"format YAML tidak valid: {exc}", 1 + line_offset) from None
     return Document(data, node, line_offset)
+
+
+def _opening_mark(exc: yaml.MarkedYAMLError, text: str) -> Optional[yaml.Mark]:
+    """Where an unclosed quote or bracket opened, when that is the likely cause of `exc`.
+
+    The parser notices it only further down, where the file ends or where the runaway value meets
+    the next quote; the editor's mistake is where it opened.
+    """
+    if exc.context is not None and ("quoted scalar" in exc.context or "flow" in exc.context):
+        return exc.context_mark
+    problem = exc.problem_mark
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader) if problem is not None else ():
+            if token.start_mark.line > problem.line:
+                break
+            if (isinstance(token, yaml.ScalarToken) and token.style in ('"', "'")
+                    and token.start_mark.line < token.end_mark.line == problem.line):
+                found = token.start_mark
+    except yaml.YAMLError:
+        pass
+    return found
 
 
 # The parser's own words, retold for editors; the original stays in parentheses for experts.
@@ -89,8 +110,8 @@ _YAML_HINTS = (
 
 def _yaml_hint(problem: str) -> str:
     return next((hint for needle, hint in _YAML_HINTS if needle in problem),
-                "indentasi tidak konsisten; kolom yang sejajar harus diawali jumlah spasi yang sama, dan setiap "
-                "butir daftar diawali '- '")
+                "periksa indentasi (kolom yang sejajar diawali jumlah spasi yang sama, setiap butir daftar diawali "
+                "'- ') dan tanda kutip di baris ini: teks yang dikutip harus ditutup dan tidak diikuti teks lain")
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)

@@ -82,13 +82,14 @@ def _parse_date(value: object) -> dt.date:
             "date_format", "'{value}' bukan tanggal; tulis dengan format TTTT-BB-HH, misalnya 2020-06-22", {"value": text}
         )
     try:
-        return _check_date_range(dt.date.fromisoformat(text))
+        date = dt.date.fromisoformat(text)
     except ValueError:
         raise PydanticCustomError(
             "date_impossible",
             "tanggal {value} tidak ada di kalender; periksa bulan dan harinya (format TTTT-BB-HH)",
             {"value": text},
         ) from None
+    return _check_date_range(date)  # outside the try: its error is a ValueError too
 
 
 def _check_date_range(value: dt.date) -> dt.date:
