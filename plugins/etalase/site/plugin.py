@@ -25,12 +25,19 @@ log = logging.getLogger("mkdocs.plugins.etalase")
 TEMPLATES = Path(__file__).parent / "templates"
 # Stylesheets and scripts of the plugin, published under the same path (e.g. assets/etalase/catalog.css).
 ASSETS = Path(__file__).parent / "assets"
+# Stylesheets and scripts of the plugin, published under the same path (e.g. assets/etalase/catalog.css).
+ASSETS = Path(__file__).parent / "assets"
 
 
 class EtalasePlugin(BasePlugin[EtalaseConfig]):
     def __init__(self) -> None:
         self.checked: Optional[Checked] = None
         self.specs: dict[str, PageSpec] = {}
+        self.preview = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # A live preview (`serve`) shows every valid record and prints the problems (strict: false).
+        self.preview = command == "serve"
         self.preview = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -44,6 +51,11 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         # the theme's own.
         dirs = config.theme.dirs
         dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
+        for path in sorted(ASSETS.rglob("*.css")):
+            if (stylesheet := path.relative_to(ASSETS.parent).as_posix()) not in config.extra_css:
+                config.extra_css.append(stylesheet)
+        if self.preview:
+            self.config.strict = False
         for path in sorted(ASSETS.rglob("*.css")):
             if (stylesheet := path.relative_to(ASSETS.parent).as_posix()) not in config.extra_css:
                 config.extra_css.append(stylesheet)
@@ -72,6 +84,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
             files.append(File.generated(config, src_uri, content=spec.source()))
         for path in sorted(p for p in ASSETS.rglob("*") if p.is_file()):
             files.append(File.generated(config, path.relative_to(ASSETS.parent).as_posix(), abs_src_path=str(path)))
+        for path in sorted(p for p in ASSETS.rglob("*") if p.is_file()):
+            files.append(File.generated(config, path.relative_to(ASSETS.parent).as_posix(), abs_src_path=str(path)))
         return files
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> Optional[str]:
@@ -85,6 +99,11 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         if spec is not None:
             context.update(spec.context, catalog=self.checked.catalog, urls=self.urls)
         return context
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        # content/ is the docs_dir, watched by MkDocs; the innovations live beside it.
+        server.watch(str(self.root / "innovations"))
+        return server
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         # content/ is the docs_dir, watched by MkDocs; the innovations live beside it.

@@ -33,6 +33,9 @@ class Urls:
     def sector(self, sector: Sector) -> str:
         return f"{self.config.sectors_prefix}/{sector.id}/"
 
+    def years(self) -> str:
+        return f"{self.config.years_prefix}/"
+
     def year(self, year: int) -> str:
         return f"{self.config.years_prefix}/{year}/"
 

@@ -1,31 +1,73 @@
-"""The innovation listing (paginated) and one page per innovation."""
+"""The innovation listing (paginated) and one page per innovation, with its related innovations."""
 
 from __future__ import annotations
 
 from typing import Iterator
 
 from ...catalog import Catalog
+from ...records import Innovation
 from ..config import EtalaseConfig
-from ..pages import PageSpec, chunks
+from ..pages import PageSpec
 from ..urls import Urls
+from .listing import listing_pages
+
+# Related innovations shown per group (same region, same sector): a page never grows with the catalog.
+RELATED = 4
 
 
 def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageSpec]:
     everything = list(catalog.innovations.values())
-    listing = chunks(everything, config.page_size)
-    for number, items in enumerate(listing, start=1):
-        yield PageSpec(
-            url=urls.innovations(number),
-            title="Semua inovasi" if number == 1 else f"Semua inovasi, halaman {number}",
-            template="etalase/innovations.html",
-            context={"items": items, "page_number": number, "page_count": len(listing), "total": len(everything)},
-        )
+    yield from listing_pages(urls.innovations(), everything, config.page_size, "Semua inovasi",
+                             "etalase/innovations.html", {}, f"Daftar {len(everything)} inovasi daerah, urut abjad.")
+    related = Related(catalog)
     for innovation in everything:
+        region = catalog.regions.get(innovation.region)
+        sectors = [catalog.sectors[s] for s in dict.fromkeys(innovation.sectors) if s in catalog.sectors]
         yield PageSpec(
             url=urls.innovation(innovation),
             title=innovation.title,
             template="etalase/innovation.html",
-            context={"innovation": innovation, "region": catalog.regions.get(innovation.region)},
+            context={
+                "innovation": innovation,
+                "region": region,
+                "province": catalog.province_of(region) if region else None,
+                "sectors": sectors,
+                "awards": catalog.awards_by_innovation.get(innovation.id, []),
+                "related_region": related.in_region(innovation),
+                "related_sector": related.in_sector(innovation, sectors[0].id) if sectors else [],
+            },
             markdown=innovation.body,
             description=innovation.summary,
         )
+
+
+class Related:
+    """Neighbours of an innovation in the catalog's title-sorted region and sector indexes.
+
+    Each index position is recorded once (linear in the catalog), so finding a page's related
+    innovations reads a few list entries instead of scanning every record.
+    """
+
+    def __init__(self, catalog: Catalog):
+        self.regions = Neighbours(catalog.innovations_by_region)
+        self.sectors = Neighbours(catalog.innovations_by_sector)
+
+    def in_region(self, innovation: Innovation) -> list[Innovation]:
+        return self.regions.around(innovation.region, innovation, lambda other: other is innovation)
+
+    def in_sector(self, innovation: Innovation, sector: str) -> list[Innovation]:
+        # Other regions only (the region's own have their group); a wider window leaves room to skip them.
+        return self.sectors.around(sector, innovation, lambda other: other.region == innovation.region, spread=3)
+
+
+class Neighbours:
+    def __init__(self, index: dict[str, list[Innovation]]):
+        self.index = index
+        self.position = {(key, i.id): n for key, items in index.items() for n, i in enumerate(items)}
+
+    def around(self, key: str, innovation: Innovation, skip, spread: int = 1) -> list[Innovation]:
+        position = self.position.get((key, innovation.id))
+        if position is None:
+            return []
+        window = self.index[key][max(0, position - spread * RELATED): position + spread * RELATED + 1]
+        return [other for other in window if not skip(other)][:RELATED]

@@ -1,0 +1,59 @@
+"""Regions: provinces with their counts → a province with its cities/regencies → a region's profile."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterator
+
+from ...catalog import Catalog
+from ...records import Region
+from ..config import EtalaseConfig
+from ..pages import PageSpec
+from ..urls import Urls
+from .listing import listing_pages
+
+# Regions with the most innovations, shown above the provinces table.
+TOP_REGIONS = 6
+
+
+def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageSpec]:
+    def row(region: Region) -> dict:
+        return {
+            "region": region,
+            "innovations": len(catalog.innovations_by_region.get(region.code, [])),
+            "awards": len(catalog.awards_by_region.get(region.code, [])),
+            "children": len(catalog.regions_by_province.get(region.code, [])),
+        }
+
+    provinces = [row(province) for province in catalog.provinces]
+    cities = [row(region) for region in catalog.regions.values() if not region.is_province]
+    top = sorted((r for r in cities if r["innovations"]), key=lambda r: (-r["innovations"], r["region"].name))
+    yield PageSpec(
+        url=urls.regions(),
+        title="Daerah",
+        template="etalase/regions.html",
+        context={"provinces": provinces, "top_regions": top[:TOP_REGIONS],
+                 "active_regions": len(top), "total": len(catalog.innovations)},
+        description="Inovasi daerah menurut provinsi, kota dan kabupaten.",
+    )
+    for region in catalog.regions.values():
+        yield from _region_pages(catalog, urls, config, region, row)
+
+
+def _region_pages(catalog: Catalog, urls: Urls, config: EtalaseConfig, region: Region, row) -> Iterator[PageSpec]:
+    everything = catalog.innovations_by_region.get(region.code, [])
+    # A province's index also holds its cities' innovations; its page lists the cities with their
+    # counts and, below, the innovations of the provincial government itself.
+    own = [i for i in everything if i.region == region.code] if region.is_province else everything
+    sectors = Counter(sector for innovation in everything for sector in dict.fromkeys(innovation.sectors))
+    context = {
+        "region": region,
+        "province": catalog.province_of(region),
+        "children": [row(child) for child in catalog.regions_by_province.get(region.code, [])],
+        "awards": catalog.awards_by_region.get(region.code, []),
+        "innovation_count": len(everything),
+        "sectors": [(catalog.sectors[s].label, urls.sector(catalog.sectors[s]), n)
+                    for s, n in sorted(sectors.items(), key=lambda x: (-x[1], x[0])) if s in catalog.sectors],
+    }
+    yield from listing_pages(urls.region(region), own, config.page_size, region.name, "etalase/region.html", context,
+                             f"Profil inovasi {region.name}: {len(everything)} inovasi dan penghargaannya.")
