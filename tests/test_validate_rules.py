@@ -493,3 +493,62 @@ def test_json_output_of_a_clean_run_is_an_empty_list(repo):
     run = validate(repo, "--format", "json")
     assert run.code == 0
     assert json.loads(run.stdout) == []
+
+
+# -- a new editor's first pull request ---------------------------------------------------------
+
+
+def test_new_editor_mistakes_are_each_reported_and_nothing_valid_is_lost(repo):
+    """Six everyday mistakes at once: each is reported at its own file and line, in words that
+    say what to do, and every record the editor did not touch is still in the catalog, unchanged."""
+    tv_desa, ada_kelas = "innovations/kota-batu/tv-desa.md", "innovations/kota-batu/ada-kelas-di-atv.md"
+    ptsp = "innovations/kota-batam/layanan-perizinan-daring-mpp.md"
+    stray_innovation = "innovations/pasar-mama-baru.md"
+    stray_edition = "content/awards/lomba-inovasi-daerah-kota-batam/Lomba 2024.yml"
+    lines = {
+        WANDERLINK: edit(repo, WANDERLINK, "summary:", "sumary:"),  # a typo in a field name
+        tv_desa: edit(repo, tv_desa, 'region: "35.79"', "region: 35.79"),  # the code without quotes
+        ada_kelas: edit(repo, ada_kelas, "sectors: [pendidikan]", "sectors: [pendidkan]"),  # a misspelled sector
+        BATU_2020: edit(repo, BATU_2020, "date: 2021-02-17", "date: 2021-02-29"),  # a day February lacks
+        ptsp: edit(repo, ptsp, "  - label: Online Single", "\t- label: Online Single"),  # a tab from the editor
+    }
+    shutil.copy(repo / BATAM_INNOVATION, repo / stray_innovation)  # saved one folder too high
+    shutil.copy(repo / BATAM_2023, repo / stray_edition)  # named after the event, not the year
+    lines[stray_innovation] = lines[stray_edition] = 1
+
+    run = failing(repo)
+    run.find(WANDERLINK, lines[WANDERLINK], "kolom 'sumary' tidak dikenal", "maksud Anda 'summary'", column=1)
+    run.find(tv_desa, lines[tv_desa], "tanda kutip", '"35.79"', column=9)
+    run.find(ada_kelas, lines[ada_kelas], "urusan 'pendidkan' tidak dikenal", "maksud Anda 'pendidikan'")
+    run.find(BATU_2020, lines[BATU_2020], "2021-02-29", "tidak ada di kalender", column=11)
+    run.find(ptsp, lines[ptsp], "tab", "spasi", column=1)
+    run.find(stray_innovation, 1, "tempat yang salah", "innovations/<daerah>/<nama-inovasi>.md")
+    run.find(stray_edition, 1, "tempat yang salah", "2020.yml")
+    # Every problem is in a file the editor touched, so none of them sends anyone elsewhere.
+    assert {p.path for p in run.problems} == set(lines), run.output
+
+    clean = check_repository(ROOT)
+    mutated = check_repository(repo)
+    catalog = mutated.catalog
+    touched = {WANDERLINK, tv_desa, ada_kelas, BATU_2020, ptsp}
+    for id_, innovation in clean.catalog.innovations.items():
+        if innovation.path not in touched:
+            assert id_ in catalog.innovations, f"{id_} lost"
+            assert catalog.innovations[id_].model_dump() == innovation.model_dump()
+            assert catalog.innovations[id_].body == innovation.body
+    for key, edition in clean.catalog.editions.items():
+        if edition.path not in touched:
+            assert catalog.editions.get(key) == edition, f"edition {key} lost or changed"
+    assert catalog.programs == clean.catalog.programs
+    assert catalog.regions == clean.catalog.regions
+    assert catalog.sectors == clean.catalog.sectors
+    # The awards of untouched editions still reach untouched innovations (the reverse index).
+    assert [a.edition.path for a in catalog.awards_by_region["21.71"]] == \
+        [a.edition.path for a in clean.catalog.awards_by_region["21.71"]]
+    # A file missing from the catalog is never silent: each one carries an error of its own.
+    loaded = {r.path for r in [*catalog.innovations.values(), *catalog.editions.values()]}
+    files = [p.relative_to(repo).as_posix() for p in [*(repo / "innovations").rglob("*.md"),
+                                                       *(repo / "content/awards").rglob("*.yml")]]
+    errors = {p.path for p in mutated.problems if p.severity == "error"}
+    silent = [f for f in files if f not in loaded and f not in errors and not f.endswith("/program.yml")]
+    assert silent == []
