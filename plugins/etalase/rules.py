@@ -99,8 +99,6 @@ class Checker:
 
     def _check_edition(self, edition: Edition) -> None:
         path = edition.path
-        if edition.program not in self.catalog.programs:
-            return  # the missing program.yml is already reported by the loader
         self._check_stages(edition)
         category_ids = [category.id for category in edition.categories]
         duplicates = {cid for cid, count in Counter(category_ids).items() if count > 1}
@@ -109,6 +107,7 @@ class Checker:
                 self._report(path, ("categories", index, "id"), f"id kategori '{category.id}' dipakai lebih dari sekali")
         ranked = {category.id for category in edition.categories if category.ranked}
         ranks: dict[tuple, int] = {}
+        recipients: dict[tuple, tuple] = {}
         for index, winner in enumerate(edition.winners):
             at = ("winners", index)
             if edition.categories and winner.category is None:
@@ -120,32 +119,49 @@ class Checker:
                 if winner.rank is None:
                     self._report(path, at, f"kategori '{winner.category}' berperingkat: setiap pemenang perlu 'rank' (1, 2, 3, …)")
                 elif (winner.category, winner.rank) in ranks:
-                    first = ranks[(winner.category, winner.rank)]
+                    first = self._position(path, ("winners", ranks[(winner.category, winner.rank)]))[0]
                     self._report(path, at + ("rank",), f"peringkat {winner.rank} di kategori '{winner.category}' sudah "
-                                 f"dipakai pemenang ke-{first + 1}; di kategori berperingkat setiap peringkat hanya sekali")
+                                 f"dipakai pemenang di baris {first}; di kategori berperingkat setiap peringkat hanya sekali")
                 else:
                     ranks[(winner.category, winner.rank)] = index
             for r_index, recipient in enumerate(winner.recipients):
                 self._check_recipient(path, at + ("recipients", r_index), recipient)
+                # The same title for the same recipient twice is a pasted line, not a second award.
+                key = (winner.category, winner.title, recipient.innovation, recipient.region, recipient.unit)
+                if key in recipients:
+                    first = self._position(path, recipients[key])[0]
+                    self._report(path, at + ("recipients", r_index), f"penerima ini sudah tercatat dengan gelar "
+                                 f"'{winner.title}' di baris {first}; hapus salah satunya", severity="warning")
+                else:
+                    recipients[key] = at + ("recipients", r_index)
 
     def _check_stages(self, edition: Edition) -> None:
+        path, year = edition.path, edition.year
+        ceremony = edition.ceremony
         previous = None
         for index, stage in enumerate(edition.stages):
+            at = ("stages", index)
             if stage.date is None:
+                if stage.end is not None:
+                    self._report(path, at + ("end",), f"tahap '{stage.kind}' punya tanggal selesai ({stage.end}) tanpa "
+                                 "tanggal mulai; isi juga 'date', atau hapus 'end'")
                 continue
             if stage.end is not None and stage.end < stage.date:
-                self._report(edition.path, ("stages", index, "end"), f"tanggal selesai {stage.end} lebih awal dari "
-                             f"tanggal mulai {stage.date}")
+                self._report(path, at + ("end",), f"tanggal selesai {stage.end} lebih awal dari tanggal mulai {stage.date}")
             if previous is not None and stage.date < previous[1]:
-                self._report(edition.path, ("stages", index, "date"), f"tahap '{stage.kind}' ({stage.date}) lebih awal "
-                             f"dari tahap sebelumnya '{previous[0]}' ({previous[1]}); urutkan tahapan sesuai tanggalnya")
+                self._report(path, at + ("date",), f"tahap '{stage.kind}' ({stage.date}) lebih awal dari tahap "
+                             f"sebelumnya '{previous[0]}' ({previous[1]}); urutkan tahapan sesuai tanggalnya")
             previous = (stage.kind, stage.date)
-        ceremony = edition.ceremony
-        if ceremony is not None and ceremony.date is not None and not edition.year <= ceremony.date.year <= edition.year + 1:
-            index = edition.stages.index(ceremony)
-            self._report(edition.path, ("stages", index, "date"), f"edisi {edition.year} tidak mungkin diserahkan pada "
-                         f"{ceremony.date}; penyerahan jatuh pada tahun edisi atau tahun berikutnya "
-                         f"({edition.year}–{edition.year + 1}), atau nama berkasnya salah")
+            # The ceremony may fall early the next year (Kota Batu's 2020 awards: 17 February 2021);
+            # other stages may also start the year before (registration).
+            if stage is ceremony and not year <= stage.date.year <= year + 1:
+                self._report(path, at + ("date",), f"edisi {year} tidak mungkin diserahkan pada {stage.date}; "
+                             f"penyerahan jatuh pada tahun edisi atau tahun berikutnya ({year}–{year + 1}), "
+                             "atau nama berkasnya salah")
+            elif stage is not ceremony and not year - 1 <= stage.date.year <= year + 1:
+                self._report(path, at + ("date",), f"tahap '{stage.kind}' ({stage.date}) terlalu jauh dari tahun edisi "
+                             f"{year}; tahapan sebuah edisi berlangsung antara {year - 1} dan {year + 1}; periksa "
+                             "tahunnya, atau nama berkas edisinya")
 
     def _check_recipient(self, path: str, at: tuple, recipient: Recipient) -> None:
         # An innovation whose file exists but is invalid already has its own errors; calling it "not
