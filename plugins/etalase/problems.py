@@ -91,8 +91,8 @@ def _render_markdown(ordered: list[Problem]) -> str:
 
 def escape_markdown(text: str) -> str:
     """Text from content files shown literally in Markdown (job summaries): no links, no HTML, no table breaks."""
-    text = " ".join(text.split())
-    return re.sub(r"([\\`*_{}\[\]()<>#+!|~])", r"\\\1", text)
+    text = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\`*_{}\[\]()#+!|~])", r"\\\1", text)
 
 
 def summary(problems: list[Problem], checked: int) -> str:

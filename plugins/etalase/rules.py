@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import Optional
 
 from .catalog import Catalog
 from .loader import INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE, Content
@@ -25,6 +26,7 @@ class Checker:
         self.root, self.content, self.catalog = root, content, catalog
         self.problems: list[Problem] = []
         self._documents: dict[str, Document] = {}
+        self._ids: Optional[list[str]] = None
 
     def check(self, innovations: list[Innovation] | None = None, editions: list[Edition] | None = None) -> list[Problem]:
         """Check the reference data and the given records (by default all of them)."""
@@ -169,7 +171,7 @@ class Checker:
         if (recipient.innovation is not None and recipient.innovation not in self.catalog.innovations
                 and not (self.root / INNOVATIONS_DIR / f"{recipient.innovation}.md").is_file()):
             self._report(path, at + ("innovation",), f"inovasi '{recipient.innovation}' tidak ditemukan; "
-                         f"{did_you_mean(recipient.innovation, self.catalog.innovations)}id inovasi adalah "
+                         f"{did_you_mean(recipient.innovation, self._innovation_ids())}id inovasi adalah "
                          f"<folder daerah>/<nama berkas tanpa .md>, misalnya kota-batu/adiarta")
         if recipient.region is not None:
             self._check_region_ref(path, at + ("region",), recipient.region)
@@ -184,6 +186,12 @@ class Checker:
             self._report(path, at, f"kode wilayah '{code}' tidak ada di {REGIONS_FILE}; {suggestion}tambahkan wilayahnya "
                          "di sana dengan kode resmi Kemendagri")
         return region
+
+    def _innovation_ids(self) -> list[str]:
+        """Every innovation file's id, for suggestions: a partial check has not loaded them all."""
+        if self._ids is None:
+            self._ids = sorted(f"{p.parent.name}/{p.stem}" for p in (self.root / INNOVATIONS_DIR).glob("*/*.md"))
+        return self._ids
 
     def _report(self, path: str, at: tuple, message: str, severity: Severity = "error") -> None:
         line, column = self._position(path, at)
