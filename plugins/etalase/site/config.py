@@ -20,3 +20,4 @@ class EtalaseConfig(Config):
     years_prefix = c.Type(str, default="tahun")
     awards_prefix = c.Type(str, default="penghargaan")
     winners_prefix = c.Type(str, default="pemenang")
+    search_prefix = c.Type(str, default="cari")

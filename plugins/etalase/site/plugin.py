@@ -14,7 +14,7 @@ from mkdocs.structure.pages import Page
 
 from ..problems import render, summary
 from ..validate import Checked, check_repository
-from . import filters
+from . import filters, search
 from .config import EtalaseConfig
 from .pages import PageSpec
 from .sanitize import sanitize
@@ -25,19 +25,12 @@ log = logging.getLogger("mkdocs.plugins.etalase")
 TEMPLATES = Path(__file__).parent / "templates"
 # Stylesheets and scripts of the plugin, published under the same path (e.g. assets/etalase/catalog.css).
 ASSETS = Path(__file__).parent / "assets"
-# Stylesheets and scripts of the plugin, published under the same path (e.g. assets/etalase/catalog.css).
-ASSETS = Path(__file__).parent / "assets"
 
 
 class EtalasePlugin(BasePlugin[EtalaseConfig]):
     def __init__(self) -> None:
         self.checked: Optional[Checked] = None
         self.specs: dict[str, PageSpec] = {}
-        self.preview = False
-
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        # A live preview (`serve`) shows every valid record and prints the problems (strict: false).
-        self.preview = command == "serve"
         self.preview = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -56,15 +49,11 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                 config.extra_css.append(stylesheet)
         if self.preview:
             self.config.strict = False
-        for path in sorted(ASSETS.rglob("*.css")):
-            if (stylesheet := path.relative_to(ASSETS.parent).as_posix()) not in config.extra_css:
-                config.extra_css.append(stylesheet)
-        if self.preview:
-            self.config.strict = False
         return config
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         filters.install(env, self.urls)
+        search.install_header_search(env)
         return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -84,8 +73,6 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
             files.append(File.generated(config, src_uri, content=spec.source()))
         for path in sorted(p for p in ASSETS.rglob("*") if p.is_file()):
             files.append(File.generated(config, path.relative_to(ASSETS.parent).as_posix(), abs_src_path=str(path)))
-        for path in sorted(p for p in ASSETS.rglob("*") if p.is_file()):
-            files.append(File.generated(config, path.relative_to(ASSETS.parent).as_posix(), abs_src_path=str(path)))
         return files
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> Optional[str]:
@@ -100,10 +87,10 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
             context.update(spec.context, catalog=self.checked.catalog, urls=self.urls)
         return context
 
-    def on_serve(self, server, config: MkDocsConfig, builder):
-        # content/ is the docs_dir, watched by MkDocs; the innovations live beside it.
-        server.watch(str(self.root / "innovations"))
-        return server
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        # The search index is built from the catalog, after the pages, into the finished site.
+        count = search.write_index(self.checked.catalog, self.urls, Path(config.site_dir))
+        log.info("Indeks pencarian: %d inovasi", count)
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         # content/ is the docs_dir, watched by MkDocs; the innovations live beside it.

@@ -51,6 +51,9 @@ class Urls:
     def winners(self) -> str:
         return f"{self.config.winners_prefix}/"
 
+    def search(self) -> str:
+        return f"{self.config.search_prefix}/"
+
     @staticmethod
     def _paged(prefix: str, page: int) -> str:
         return f"{prefix}/" if page == 1 else f"{prefix}/halaman/{page}/"

@@ -1,0 +1,157 @@
+// The search page: Pagefind's own JS API over the index the build wrote (no UI library, nothing
+// from outside the site). The query and the filters live in the URL, so a filtered view can be
+// shared, bookmarked and restored on load.
+
+const root = document.querySelector("[data-etalase-search]");
+const form = root.querySelector("form");
+const query = form.elements.q;
+const selects = [...form.querySelectorAll("select[data-filter]")];
+const status = root.querySelector("[role=status]");
+const list = root.querySelector("ol");
+const more = root.querySelector("[data-more]");
+
+const PAGE_SIZE = 10;
+const TYPING_PAUSE_MS = 200;
+const collator = new Intl.Collator("id");
+const numbers = new Intl.NumberFormat("id-ID");
+
+let results = [];
+let shown = 0;
+let latest = 0; // the newest search; an older one that finishes late is dropped
+
+root.hidden = false;
+// `data-pagefind` is relative to the page; import() would resolve it against this script.
+const pagefind = await import(new URL(root.dataset.pagefind, document.baseURI).href);
+await pagefind.init();
+// Searches report counts per filter value only once the filter index is loaded.
+await pagefind.filters();
+
+function chosenFilters(except) {
+  const chosen = {};
+  for (const select of selects) {
+    if (select.value && select.name !== except) chosen[select.name] = select.value;
+  }
+  return chosen;
+}
+
+function readUrl() {
+  const params = new URLSearchParams(location.search);
+  query.value = params.get("q") || "";
+  for (const select of selects) {
+    const value = params.get(select.name) || "";
+    // The option may not exist until the first counts arrive: keep it so it can be chosen.
+    if (value && ![...select.options].some((o) => o.value === value)) select.add(new Option(value, value));
+    select.value = value;
+  }
+}
+
+function writeUrl() {
+  const params = new URLSearchParams();
+  if (query.value.trim()) params.set("q", query.value.trim());
+  for (const [key, value] of Object.entries(chosenFilters())) params.set(key, value);
+  const search = params.toString();
+  history.replaceState(null, "", search ? `?${search}` : location.pathname);
+}
+
+async function search(except) {
+  const term = query.value.trim() || null;
+  // Without words, list the matches by title rather than in index order.
+  return pagefind.search(term, { filters: chosenFilters(except), sort: term ? {} : { judul: "asc" } });
+}
+
+// Counts of each filter value among the matches of the query and of the *other* filters, so a
+// visitor sees what choosing another value would give instead of zeros beside every other value.
+function fillOptions(select, counts) {
+  const chosen = select.value;
+  const values = Object.entries(counts).filter(([value, count]) => count > 0 || value === chosen);
+  if (chosen && !(chosen in counts)) values.push([chosen, 0]);
+  values.sort(([a], [b]) => (select.name === "tahun" ? collator.compare(b, a) : collator.compare(a, b)));
+  select.replaceChildren(new Option("Semua", ""));
+  for (const [value, count] of values) select.add(new Option(`${value} (${numbers.format(count)})`, value));
+  select.value = chosen;
+}
+
+async function run() {
+  const mine = ++latest;
+  writeUrl();
+  const main = await search();
+  const perFilter = await Promise.all(selects.map((s) => (s.value ? search(s.name) : main)));
+  const first = await load(main.results, 0);
+  if (mine !== latest) return;
+  selects.forEach((select, i) => fillOptions(select, perFilter[i].filters[select.name] || {}));
+  results = main.results;
+  shown = 0;
+  list.replaceChildren();
+  append(first);
+  status.textContent = results.length
+    ? `${numbers.format(results.length)} inovasi ditemukan`
+    : "Tidak ada inovasi yang cocok. Coba kata lain atau hapus sebagian filter.";
+}
+
+// Pagefind fetches each result's data (a small fragment) only when asked: one page at a time.
+function load(from, start) {
+  return Promise.all(from.slice(start, start + PAGE_SIZE).map((result) => result.data()));
+}
+
+function append(items) {
+  list.append(...items.map(renderResult));
+  shown += items.length;
+  more.hidden = shown >= results.length;
+}
+
+async function showMore() {
+  const current = results;
+  const items = await load(current, shown);
+  if (current !== results) return;
+  const first = list.children.length;
+  append(items);
+  // Keyboard users continue from the first new result instead of the button that vanished.
+  list.children[first]?.querySelector("a").focus();
+}
+
+function renderResult(data) {
+  const item = document.createElement("li");
+  item.className = "etalase-result";
+  const heading = document.createElement("h2");
+  const link = document.createElement("a");
+  link.href = data.url;
+  link.textContent = data.meta.title;
+  heading.append(link);
+  const region = document.createElement("p");
+  region.className = "etalase-result__region";
+  region.textContent = data.meta.region;
+  const summary = document.createElement("p");
+  summary.textContent = data.meta.summary;
+  item.append(heading, region, summary);
+  const badges = JSON.parse(data.meta.badges || "[]");
+  if (badges.length) {
+    const awards = document.createElement("ul");
+    awards.className = "etalase-result__awards";
+    awards.setAttribute("aria-label", "Penghargaan");
+    for (const badge of badges) {
+      const award = document.createElement("li");
+      award.textContent = badge;
+      awards.append(award);
+    }
+    item.append(awards);
+  }
+  return item;
+}
+
+let typing;
+query.addEventListener("input", () => {
+  clearTimeout(typing);
+  typing = setTimeout(run, TYPING_PAUSE_MS);
+});
+for (const select of selects) select.addEventListener("change", run);
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  clearTimeout(typing);
+  run();
+});
+// A reset clears the controls only after this event: search once it has.
+form.addEventListener("reset", () => setTimeout(run));
+more.addEventListener("click", showMore);
+
+readUrl();
+await run();

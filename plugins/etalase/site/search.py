@@ -1,0 +1,162 @@
+"""The search index: one Pagefind record per innovation, written into the built site.
+
+Records are built from the catalog rather than from the rendered HTML, so the index does not
+depend on how the templates lay a page out, and every filter value is exact (a province is the
+province of the record's region code, not whatever text a template happened to show). Pagefind
+splits the index into chunks, so a visitor downloads only the parts a query or a filter needs,
+instead of the theme's single JSON of the whole site.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import jinja2
+import markdown as md
+import nh3
+from mkdocs.exceptions import PluginError
+from pagefind.index import PagefindIndex
+
+from ..catalog import Catalog
+from ..labels import label
+from ..records import Innovation
+from .urls import Urls
+
+LANGUAGE = "id"  # Pagefind ships an Indonesian build (stemming: "berbelanja" finds "belanja")
+OUTPUT_DIR = "pagefind"  # inside the site; the search page loads `pagefind/pagefind.js` from here
+# How many records travel to the Pagefind process at once: enough to keep it busy, few enough
+# that a national catalog does not sit in memory twice.
+BATCH = 200
+
+# The filters of the index and their labels on the search page, in the order it shows them. The
+# keys double as URL query keys (`/cari/?provinsi=Jawa+Timur`); values are the labels visitors read.
+FILTERS = {
+    "provinsi": "Provinsi",
+    "daerah": "Kabupaten/kota",
+    "urusan": "Urusan pemerintahan",
+    "tahun": "Tahun diluncurkan",
+    "jenis": "Jenis",
+    "tahapan": "Tahapan",
+    "penghargaan": "Penghargaan",
+}
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    url: str  # site-relative; Pagefind prefixes the folder the site is served from
+    content: str
+    meta: dict[str, str]
+    filters: dict[str, list[str]]
+    sort: dict[str, str]
+
+
+def records(catalog: Catalog, urls: Urls) -> Iterator[SearchRecord]:
+    for innovation in catalog.innovations.values():
+        yield _record(innovation, catalog, urls)
+
+
+def _record(innovation: Innovation, catalog: Catalog, urls: Urls) -> SearchRecord:
+    region = catalog.regions.get(innovation.region)
+    province = catalog.province_of(region) if region else None
+    region_name = region.name if region else innovation.region
+    sectors = [catalog.sectors[s].label if s in catalog.sectors else s for s in dict.fromkeys(innovation.sectors)]
+    awards = catalog.awards_by_innovation.get(innovation.id, [])
+    program_names = [_program_name(catalog, a.edition.program) for a in awards]
+    badges = [f"{a.winner.title} · {name} {a.edition.year}" for a, name in zip(awards, program_names)]
+    text = [innovation.title, innovation.subtitle, region_name, innovation.unit, *sectors, innovation.summary,
+            _plain_text(innovation.body)]
+    filters = {
+        "provinsi": [province.name] if province else ([region.name] if region and region.is_province else []),
+        "daerah": [] if region is None or region.is_province else [region.name],
+        "urusan": sectors,
+        "tahun": [str(innovation.launched_year)] if innovation.launched_year else [],
+        "jenis": [label("type", innovation.type)],
+        "tahapan": [label("stage", innovation.stage)],
+        "penghargaan": list(dict.fromkeys(program_names)),
+    }
+    return SearchRecord(
+        url=urls.innovation(innovation),
+        content="\n".join(part for part in text if part),
+        meta={
+            "title": innovation.title,
+            "region": region_name,
+            "summary": innovation.summary,
+            # Meta values are strings; the page script parses this list back.
+            "badges": json.dumps(badges, ensure_ascii=False),
+        },
+        filters={key: values for key, values in filters.items() if values},
+        sort={"judul": innovation.title.casefold()},
+    )
+
+
+def _program_name(catalog: Catalog, program_id: str) -> str:
+    program = catalog.programs.get(program_id)
+    return (program.short_name or program.name) if program else program_id
+
+
+def _plain_text(markdown_text: str) -> str:
+    """The narrative as words: Markdown rendered, every tag dropped, entities decoded."""
+    return html.unescape(nh3.clean(md.markdown(markdown_text), tags=set()))
+
+
+def write_index(catalog: Catalog, urls: Urls, site_dir: Path) -> int:
+    """Write the Pagefind bundle into `site_dir/pagefind/`; returns the number of records."""
+    return asyncio.run(_write(records(catalog, urls), site_dir / OUTPUT_DIR))
+
+
+async def _write(items: Iterator[SearchRecord], output: Path) -> int:
+    count = 0
+    # Leaving the context writes the bundle (and only when nothing failed).
+    async with PagefindIndex(config={"force_language": LANGUAGE, "output_path": str(output)}) as index:
+        batch: list[SearchRecord] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) == BATCH:
+                count += await _add(index, batch)
+                batch = []
+        count += await _add(index, batch)
+    return count
+
+
+async def _add(index: PagefindIndex, batch: list[SearchRecord]) -> int:
+    await asyncio.gather(*(
+        index.add_custom_record(url=r.url, content=r.content, language=LANGUAGE, meta=r.meta, filters=r.filters,
+                                sort=r.sort)
+        for r in batch
+    ))
+    return len(batch)
+
+
+# Material draws a header search box only for its own search plugin (whose one JSON index of the
+# whole site we do not want), and its header partial has no block to extend. Rather than keep a
+# copy of the partial, our box goes in at one known point of it: before the repository link, at
+# the header's right end. A theme update that moves that point fails the build instead of
+# silently dropping the box.
+HEADER = "partials/header.html"
+HEADER_MARK = "{% if config.repo_url %}"
+HEADER_SEARCH = '{% include "etalase/header-search.html" %}'
+
+
+class _HeaderSearchLoader(jinja2.BaseLoader):
+    def __init__(self, inner: jinja2.BaseLoader):
+        self.inner = inner
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = self.inner.get_source(environment, template)
+        if template == HEADER:
+            if HEADER_MARK not in source:
+                raise PluginError(f"{filename}: kotak pencarian tidak dapat dipasang di header (tema berubah?)")
+            source = source.replace(HEADER_MARK, HEADER_SEARCH + HEADER_MARK, 1)
+        return source, filename, uptodate
+
+    def list_templates(self):
+        return self.inner.list_templates()
+
+
+def install_header_search(env: jinja2.Environment) -> None:
+    env.loader = _HeaderSearchLoader(env.loader)

@@ -1,0 +1,21 @@
+"""The search page: a form over the Pagefind index, with filters, for visitors with JavaScript."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...catalog import Catalog
+from ..config import EtalaseConfig
+from ..pages import PageSpec
+from ..search import FILTERS
+from ..urls import Urls
+
+
+def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageSpec]:
+    yield PageSpec(
+        url=urls.search(),
+        title="Cari",
+        template="etalase/search.html",
+        context={"filters": FILTERS},
+        description="Cari inovasi daerah menurut kata kunci, provinsi, urusan, tahun, jenis, tahapan dan penghargaan.",
+    )

@@ -1,0 +1,198 @@
+"""Search and filters as a visitor uses them: the built sample site in Debian's Chromium."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Page, expect
+
+from etalase.labels import label
+from etalase.validate import check_repository
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = "ol.etalase-search__results > li"
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return check_repository(ROOT).catalog
+
+
+def titles(page: Page) -> list[str]:
+    return page.locator(f"{RESULTS} h2").all_inner_texts()
+
+
+def regions(page: Page) -> set[str]:
+    return set(page.locator(f"{RESULTS} .etalase-result__region").all_inner_texts())
+
+
+def wait_for_results(page: Page) -> None:
+    """The status line says how many were found once a search has finished."""
+    expect(page.get_by_role("status")).to_have_text(re.compile(r"ditemukan|Tidak ada"))
+
+
+def open_search(page: Page, site_url: str, query: str = "") -> None:
+    page.goto(f"{site_url}cari/{query}")
+    wait_for_results(page)
+
+
+def innovations_of(catalog, region_name: str) -> list:
+    region = next(r for r in catalog.regions.values() if r.name == region_name)
+    return catalog.innovations_by_region[region.code]
+
+
+def test_header_search_box_opens_the_search_page(page, site_url):
+    theme_index = []
+    page.on("request", lambda r: theme_index.append(r.url) if "search_index.json" in r.url else None)
+    page.goto(site_url)
+    # One search on the site: ours in the header, no trace of the theme's own search dialog.
+    header = page.locator("header")
+    expect(header.get_by_role("search")).to_have_count(1)
+    expect(page.locator("[data-md-component=search]")).to_have_count(0)
+    box = header.get_by_role("searchbox", name="Cari inovasi")
+    box.fill("arsip")
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"/cari/\?q=arsip$"))
+    wait_for_results(page)
+    assert "ADIARTA" in titles(page)
+    assert theme_index == []
+
+
+def test_searching_pasar_finds_pasar_mama_and_announces_the_count(page, site_url):
+    open_search(page, site_url)
+    page.get_by_label("Kata kunci").fill("pasar")
+    expect(page.locator(f"{RESULTS} h2").first).to_have_text("Pasar Mama")
+    status = page.get_by_role("status")
+    expect(status).to_have_attribute("aria-live", "polite")
+    expect(status).to_have_text(f"{len(titles(page))} inovasi ditemukan")
+    result = page.locator(RESULTS).filter(has_text="Pasar Mama")
+    expect(result).to_contain_text("Kota Batam")
+    result.get_by_role("link", name="Pasar Mama").click()
+    expect(page.locator("h1")).to_have_text(re.compile("Pasar Mama"))
+
+
+def test_results_show_award_badges(page, site_url, catalog):
+    innovation_id, awards = next(iter(catalog.awards_by_innovation.items()))
+    innovation = catalog.innovations[innovation_id]
+    open_search(page, site_url, "?q=" + innovation.title.split()[0])
+    result = page.locator(RESULTS).filter(has=page.get_by_role("link", name=innovation.title, exact=True))
+    badges = result.get_by_role("list", name="Penghargaan").get_by_role("listitem")
+    expect(badges).to_have_count(len(awards))
+    expect(badges.first).to_contain_text(awards[0].winner.title)
+
+
+def test_province_filter_leaves_only_that_provinces_innovations(page, site_url, catalog):
+    batu = innovations_of(catalog, "Kota Batu")
+    open_search(page, site_url)
+    province = page.get_by_label("Provinsi")
+    # Each value shows how many innovations it would leave.
+    expect(province.locator("option", has_text="Jawa Timur")).to_have_text(f"Jawa Timur ({len(batu)})")
+    province.select_option("Jawa Timur")
+    expect(page.get_by_role("status")).to_have_text(f"{len(batu)} inovasi ditemukan")
+    assert sorted(titles(page)) == sorted(i.title for i in batu)
+    assert regions(page) == {"Kota Batu"}
+    assert parse_qs(urlsplit(page.url).query) == {"provinsi": ["Jawa Timur"]}
+
+
+def test_a_shared_filtered_url_opens_with_the_same_filters(page, site_url, catalog):
+    expected = [i for i in innovations_of(catalog, "Kota Batu") if i.type == "digital"]
+    jenis = label("type", "digital")
+    open_search(page, site_url, f"?provinsi=Jawa+Timur&jenis={jenis}")
+    expect(page.get_by_label("Provinsi")).to_have_value("Jawa Timur")
+    expect(page.get_by_label("Jenis")).to_have_value(jenis)
+    expect(page.get_by_role("status")).to_have_text(f"{len(expected)} inovasi ditemukan")
+    assert sorted(titles(page)) == sorted(i.title for i in expected)
+    # Another value of a chosen filter still shows what it would give, the query joins the filters.
+    other = [i for i in innovations_of(catalog, "Kota Batu") if i.type != "digital"]
+    if other:
+        expect(page.get_by_label("Jenis").locator("option", has_text=label("type", other[0].type))).to_have_text(
+            f"{label('type', other[0].type)} ({len(other)})")
+    page.get_by_label("Kata kunci").fill("arsip")
+    expect(page).to_have_url(re.compile(r"q=arsip"))
+    wait_for_results(page)
+    assert set(parse_qs(urlsplit(page.url).query)) == {"q", "provinsi", "jenis"}
+    page.reload()
+    wait_for_results(page)
+    expect(page.get_by_label("Kata kunci")).to_have_value("arsip")
+    assert titles(page) == ["ADIARTA"]
+
+
+def test_phone_layout_has_no_sideways_scroll_and_usable_filters(phone, site_url, catalog):
+    open_search(phone, site_url)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= phone.viewport_size["width"]
+    province = phone.get_by_label("Provinsi")
+    box = province.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= phone.viewport_size["width"]
+    assert box["height"] >= 40  # a touch target a thumb can hit (CSS px)
+    province.select_option("Jawa Timur")
+    expect(phone.get_by_role("status")).to_have_text(f"{len(innovations_of(catalog, 'Kota Batu'))} inovasi ditemukan")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= phone.viewport_size["width"]
+    # The header keeps a way to the search page on a phone.
+    expect(phone.locator("header").get_by_role("button", name="Cari")).to_be_visible()
+
+
+def test_keyboard_reaches_the_search_box_and_the_filters(page, site_url):
+    page.goto(site_url)
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "etalase-header-q":
+            break
+    else:
+        pytest.fail("Tab never reached the header's search box")
+    page.keyboard.type("arsip")
+    page.keyboard.press("Enter")
+    wait_for_results(page)
+    page.get_by_label("Kata kunci").focus()
+    labels = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        labels.append(page.evaluate("document.activeElement.labels?.[0]?.textContent.trim()"))
+    assert labels[:7] == ["Provinsi", "Kabupaten/kota", "Urusan pemerintahan", "Tahun diluncurkan", "Jenis",
+                          "Tahapan", "Penghargaan"]
+    # Choosing a value from the keyboard alone narrows the results.
+    page.get_by_label("Provinsi").focus()
+    page.keyboard.press("ArrowDown")
+    expect(page).to_have_url(re.compile(r"provinsi="))
+
+
+def test_without_javascript_the_search_page_points_to_the_catalog(browser, site_url, catalog):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}cari/")
+    expect(page.get_by_label("Kata kunci")).to_be_hidden()
+    hint = page.locator(".etalase-search__noscript")
+    for name in ("daerah", "urusan", "tahun"):
+        link = hint.get_by_role("link", name=name, exact=True)
+        response = page.request.get(link.evaluate("a => a.href"))
+        assert response.ok, f"the hint's link to {name} is broken"
+    # From the hint to an innovation by region, by sector and by year, without JavaScript.
+    innovation = next(i for i in catalog.innovations.values() if i.title == "Pasar Mama")
+    steps = {
+        "daerah": catalog.regions[innovation.region].name,
+        "urusan": catalog.sectors[innovation.sectors[0]].label,
+        "tahun": str(innovation.launched_year),
+    }
+    for name, value in steps.items():
+        page.goto(f"{site_url}cari/")
+        page.locator(".etalase-search__noscript").get_by_role("link", name=name, exact=True).click()
+        page.get_by_role("main").get_by_role("link", name=value, exact=True).first.click()
+        expect(page.get_by_role("main").get_by_role("link", name=innovation.title, exact=True).first).to_be_visible()
+    context.close()
+
+
+def test_the_index_is_chunked_and_the_theme_index_is_gone(built_site, catalog):
+    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["id"]["page_count"] == len(catalog.innovations)
+    assert list((built_site / "pagefind" / "index").glob("*.pf_index"))
+    assert not list(built_site.rglob("search_index.json"))
+    page = BeautifulSoup((built_site / "cari" / "index.html").read_text(), "html.parser")
+    assert page.find("noscript") is not None
+    assert [s["name"] for s in page.select("select[data-filter]")] == [
+        "provinsi", "daerah", "urusan", "tahun", "jenis", "tahapan", "penghargaan"]
+    controls = page.select(".etalase-search select, .etalase-search input, .etalase-header-search input")
+    assert controls and all(page.find("label", attrs={"for": c["id"]}) for c in controls)
