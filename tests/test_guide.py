@@ -3,20 +3,16 @@
 import json
 import re
 import shlex
-import shutil
-import subprocess
-import sys
 import typing
 import urllib.parse
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
+from sample_repo import ROOT, cli, copy_sample, repo  # noqa: F401  (repo is a fixture)
 
 from etalase.records import Edition, Innovation, Program, Region, Sector
 from etalase.validate import check_repository
 
-ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "content/panduan"
 ERROR_LINE = re.compile(r"^\S+:\d+:\d+: (error|warning): ")
 
@@ -27,18 +23,6 @@ def page(name: str) -> str:
 
 def blocks(text: str, language: str) -> list[str]:
     return re.findall(rf"^```{language}\n(.*?)^```$", text, re.S | re.M)
-
-
-@pytest.fixture
-def repo(tmp_path):
-    for folder in ("content", "innovations"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    return tmp_path
-
-
-def cli(repo: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
-    command = [sys.executable, str(ROOT / "build.py"), "--root", str(repo), *args]
-    return subprocess.run(command, input=stdin, capture_output=True, text=True, timeout=60)
 
 
 def validate(repo: Path) -> list[dict]:
@@ -83,9 +67,7 @@ def test_error_examples_are_what_the_validator_prints(tmp_path):
              if ERROR_LINE.match(line)}
     printed = set()
     for index, (rel, old, new) in enumerate(MUTATIONS):
-        copy = tmp_path / str(index)
-        for folder in ("content", "innovations"):
-            shutil.copytree(ROOT / folder, copy / folder)
+        copy = copy_sample(tmp_path / str(index))
         text = (copy / rel).read_text(encoding="utf-8")
         assert text.count(old) == 1
         (copy / rel).write_text(text.replace(old, new), encoding="utf-8")
@@ -110,9 +92,7 @@ def test_new_innovation_transcript_and_command_are_real(repo, tmp_path):
 
     command = next(b for b in blocks(text, "text") if b.startswith("python build.py new innovation --"))
     args = shlex.split(command.replace("\\\n", " "))[2:]
-    other = tmp_path / "other"
-    for folder in ("content", "innovations"):
-        shutil.copytree(ROOT / folder, other / folder)
+    other = copy_sample(tmp_path / "other")
     run = cli(other, *args)
     assert run.returncode == 0, run.stderr
     assert "Berkas dibuat: innovations/kota-batu/antrean-puskesmas-daring.md" in run.stdout
@@ -128,8 +108,7 @@ def test_new_edition_command_is_real(repo):
 
 def test_guide_builds_strictly_and_names_every_field(tmp_path):
     site = tmp_path / "site"
-    run = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(ROOT), "build", "--site-dir", str(site)],
-                         capture_output=True, text=True, timeout=300)
+    run = cli(ROOT, "build", "--site-dir", str(site))
     assert run.returncode == 0, run.stderr
     assert "WARNING" not in run.stderr
     home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")

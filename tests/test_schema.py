@@ -1,36 +1,19 @@
 """`python build.py schema`: the committed JSON Schemas are current and agree with the validator."""
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from jsonschema import Draft7Validator
+from sample_repo import ROOT, cli, committed_validator, load
 
 from etalase.guide import REFERENCE_PAGE
-from etalase.schema import BY_NAME, SCHEMAS, SchemaFile
-from etalase.yamlfile import parse_front_matter, parse_yaml, read_text
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def load(path: Path):
-    """The data exactly as the validator reads it (dates stay text, as the YAML extension sees them)."""
-    parse = parse_front_matter if path.suffix == ".md" else parse_yaml
-    return parse(read_text(path)).data
-
-
-def committed_validator(spec: SchemaFile) -> Draft7Validator:
-    schema = json.loads((ROOT / spec.path).read_text(encoding="utf-8"))
-    Draft7Validator.check_schema(schema)
-    # Formats checked too (dates), as VS Code's YAML extension does.
-    return Draft7Validator(schema, format_checker=Draft7Validator.FORMAT_CHECKER)
+from etalase.schema import BY_NAME, SCHEMAS
+from etalase.yamlfile import read_text
 
 
 def run_schema(root: Path) -> str:
-    command = [sys.executable, str(ROOT / "build.py"), "--root", str(root), "schema"]
-    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    run = cli(root, "schema")
+    assert run.returncode == 0, run.stderr
+    return run.stdout
 
 
 def test_committed_files_equal_freshly_generated(tmp_path):

@@ -1,0 +1,45 @@
+"""Test helpers: a writable copy of the sample content, the real command line, the committed schemas."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft7Validator
+
+from etalase.schema import SchemaFile
+from etalase.yamlfile import parse_front_matter, parse_yaml, read_text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def copy_sample(target: Path) -> Path:
+    for folder in ("content", "innovations"):
+        shutil.copytree(ROOT / folder, target / folder)
+    return target
+
+
+@pytest.fixture
+def repo(tmp_path):
+    return copy_sample(tmp_path)
+
+
+def cli(repo: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    """`python build.py --root <repo> …`, exactly as an editor types it."""
+    command = [sys.executable, str(ROOT / "build.py"), "--root", str(repo), *args]
+    return subprocess.run(command, input=stdin, capture_output=True, text=True, timeout=300)
+
+
+def load(path: Path):
+    """The data exactly as the validator reads it (dates stay text, as the YAML extension sees them)."""
+    parse = parse_front_matter if path.suffix == ".md" else parse_yaml
+    return parse(read_text(path)).data
+
+
+def committed_validator(spec: SchemaFile) -> Draft7Validator:
+    schema = json.loads((ROOT / spec.path).read_text(encoding="utf-8"))
+    Draft7Validator.check_schema(schema)
+    # Formats checked too (dates), as VS Code's YAML extension does.
+    return Draft7Validator(schema, format_checker=Draft7Validator.FORMAT_CHECKER)
