@@ -53,3 +53,11 @@ def test_schema_rejects_what_the_validator_rejects(field, value):
     good = load(ROOT / "innovations/kota-batu/adiarta.md")
     assert check.is_valid(good)
     assert not check.is_valid(good | {field: value})
+
+
+@pytest.mark.parametrize("spec", SCHEMAS, ids=lambda spec: spec.name)
+def test_every_field_tells_the_editor_what_it_means(spec):
+    schema = committed_validator(spec).schema
+    objects = [schema, *schema.get("definitions", {}).values()]
+    undescribed = [name for obj in objects for name, prop in obj.get("properties", {}).items() if not prop.get("description")]
+    assert undescribed == [], "add an attribute docstring (Indonesian) under these fields in plugins/etalase/records/"
