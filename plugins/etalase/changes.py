@@ -2,8 +2,8 @@
 
 `validate --changed-since REF` (pre-commit, pull requests) checks the changed files fully, the
 editions that name a changed or deleted innovation, and the innovations a changed edition names.
-Untouched innovations are never read, so one changed file in a catalog of tens of thousands is
-checked in the time of a few files. A change to the reference data (regions, sectors) or a deleted
+Untouched innovations are never read and untouched editions are only searched as text, so one
+changed file in a catalog of tens of thousands is checked in the time of a few files. A change to the reference data (regions, sectors) or a deleted
 image can affect any record: then everything is checked.
 """
 
@@ -88,14 +88,20 @@ def check_changes(root: Path, changes: Changes) -> Checked:
     """Check what `changes` can affect; report only problems in those files."""
     if needs_full_check(changes):
         return check_repository(root)
-    loader = Loader(root)
-    innovation_paths = [root / rel for rel in changes.present
-                        if rel.startswith(f"{INNOVATIONS_DIR}/") and PurePosixPath(rel).name not in IGNORED]
-    content = loader.load(innovation_paths=innovation_paths)
-
     changed = set(changes.all)
     touched_ids = {i for i in map(innovation_id, changes.all) if i}
     changed_programs = {PurePosixPath(rel).parts[2] for rel in changed if _is_program_file(rel)}
+    # Editions are read only if they changed, belong to a changed program, or mention a changed
+    # innovation's id: a plain text search, much cheaper than parsing every edition.
+    edition_paths = {root / rel for rel in changes.present if rel.startswith(f"{AWARDS_DIR}/")}
+    for path in (root / AWARDS_DIR).glob("*/*.yml"):
+        if path.parent.name in changed_programs or (touched_ids and _mentions(path, touched_ids)):
+            edition_paths.add(path)
+    loader = Loader(root)
+    innovation_paths = [root / rel for rel in changes.present
+                        if rel.startswith(f"{INNOVATIONS_DIR}/") and PurePosixPath(rel).name not in IGNORED]
+    content = loader.load(innovation_paths=innovation_paths, edition_paths=edition_paths)
+
     changed_editions = [e for e in content.editions if e.path in changed or e.program in changed_programs]
     referring = [e for e in content.editions if not (e.path in changed or e.program in changed_programs)
                  and not touched_ids.isdisjoint(_innovations_named(e))]
@@ -125,6 +131,11 @@ def _git(root: Path, *args: str) -> str:
 def _is_program_file(rel: str) -> bool:
     parts = PurePosixPath(rel).parts
     return len(parts) == 4 and rel.startswith(f"{AWARDS_DIR}/") and parts[3] == "program.yml"
+
+
+def _mentions(path: Path, ids: set[str]) -> bool:
+    text = path.read_text("utf-8", errors="replace")
+    return any(i in text for i in ids)
 
 
 def _innovations_named(edition: Edition) -> Iterable[str]:

@@ -48,9 +48,11 @@ class Loader:
     def __init__(self, root: Path):
         self.root = root
         self.content = Content()
+        self._edition_paths: Optional[set[Path]] = None
 
-    def load(self, innovation_paths: Optional[list[Path]] = None) -> Content:
-        """Read the reference data, the awards, and the innovations (all, or only those given)."""
+    def load(self, innovation_paths: Optional[list[Path]] = None, edition_paths: Optional[set[Path]] = None) -> Content:
+        """Read the reference data, every program, and the editions and innovations (all, or only those given)."""
+        self._edition_paths = edition_paths
         self._load_list(REGIONS_FILE, Region, self.content.regions)
         self._load_list(SECTORS_FILE, Sector, self.content.sectors)
         self._load_awards()
@@ -109,6 +111,8 @@ class Loader:
             self.content.programs.append(program)
         for path in sorted(folder.iterdir()):
             if path.name in IGNORED or path.name == "program.yml":
+                continue
+            if self._edition_paths is not None and path not in self._edition_paths:
                 continue
             match = _YEAR_FILE.match(path.name)
             if not match or not path.is_file():
