@@ -265,7 +265,8 @@ def test_deploy_workflow_builds_what_it_uploads_and_stops_on_errors(pull_request
     upload = next(s for job in load_workflow(DEPLOY_WORKFLOW)["jobs"].values() for s in job["steps"]
                   if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     uploaded = Path(re.sub(r"\$\{\{\s*runner.temp\s*\}\}", context["runner.temp"], upload["with"]["path"]))
-    assert (uploaded / "index.html").is_file()
+    home = BeautifulSoup((uploaded / "index.html").read_text("utf-8"), "html.parser")
+    assert home.find("link", rel="canonical")["href"] == context["steps.pages.outputs.base_url"] + "/"
     shutil.rmtree(uploaded)
 
     break_pull_request(repo, count=1)
