@@ -88,7 +88,7 @@ def build(root: Path, site_dir: Path | None) -> None:
         sys.exit(1)
     from .site.build import build_site  # MkDocs is imported only by the commands that need it
 
-    sys.exit(build_site(root, site_dir))
+    sys.exit(build_site(root, site_dir, checked))
 
 
 @main.command()

@@ -280,11 +280,16 @@ def _edition(rng: random.Random, program: dict, year: int, pool: list, style: st
             {"id": "terbaik", "name": "Inovasi terbaik", "ranked": True, "description": _sentence(rng, 6, 10)},
             {"id": "nominasi", "name": "Nominasi"},
         ]
-        winners = []
+        winners, units = [], set()
         for index, (region, slug, front, _body_text) in enumerate(picked):
             ranked = index < half
-            recipient = ({"region": region["code"], "unit": front["unit"]} if style == "units" and index % 2
-                         else {"innovation": f"{region['slug']}/{slug}"})
+            unit = (region["code"], front["unit"])
+            # Some city awards go to a unit; a unit is awarded at most once per edition.
+            if style == "units" and index % 2 and unit not in units:
+                units.add(unit)
+                recipient = {"region": region["code"], "unit": front["unit"]}
+            else:
+                recipient = {"innovation": f"{region['slug']}/{slug}"}
             winner: dict[str, Any] = {"category": "terbaik" if ranked else "nominasi",
                                       "title": f"Juara {index + 1}" if ranked else "Nominasi",
                                       "recipients": [recipient]}

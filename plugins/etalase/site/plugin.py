@@ -30,6 +30,9 @@ ASSETS = Path(__file__).parent / "assets"
 class EtalasePlugin(BasePlugin[EtalaseConfig]):
     def __init__(self) -> None:
         self.checked: Optional[Checked] = None
+        # Set by `build.py build`, which has just validated the repository: the first build uses it
+        # instead of reading every file a second time (later `serve` rebuilds read them again).
+        self.prechecked: Optional[tuple[Path, Checked]] = None
         self.specs: dict[str, PageSpec] = {}
         self.preview = False
 
@@ -57,7 +60,9 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        self.checked = check_repository(self.root)
+        root, checked = self.prechecked or (None, None)
+        self.checked = checked if root == self.root else check_repository(self.root)
+        self.prechecked = None
         problems = self.checked.problems
         report = f"{render(problems, 'text')}\n{summary(problems, self.checked.content.files_checked)}"
         if not self.checked.ok and self.config.strict:
