@@ -92,6 +92,30 @@ def build(root: Path, site_dir: Path | None) -> None:
 
 
 @main.command()
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Alamat dan port pratinjau.")
+@click.pass_obj
+def serve(root: Path, dev_addr: str) -> None:
+    """Pratinjau langsung: dibangun ulang setiap kali berkas di innovations/ atau content/ berubah.
+
+    Data yang tidak valid tidak menghentikan pratinjau: masalahnya dicetak, catatan lain tetap tampil.
+    """
+    import logging
+    import os
+
+    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
+    try:
+        # The plugin sees the `serve` command at startup and turns its strict mode off (see its on_startup).
+        mkdocs_serve(str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
+    except (Abort, ConfigurationError) as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+
+
+@main.command()
 @click.option("--innovations", type=click.IntRange(min=1), required=True, help="Jumlah inovasi sintetis.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder tujuan repositori sintetis.")

@@ -45,12 +45,17 @@ def _region_pages(catalog: Catalog, urls: Urls, config: EtalaseConfig, region: R
     # A province's index also holds its cities' innovations; its page lists the cities with their
     # counts and, below, the innovations of the provincial government itself.
     own = [i for i in everything if i.region == region.code] if region.is_province else everything
+    awards = catalog.awards_by_region.get(region.code, [])
     sectors = Counter(sector for innovation in everything for sector in dict.fromkeys(innovation.sectors))
     context = {
         "region": region,
         "province": catalog.province_of(region),
         "children": [row(child) for child in catalog.regions_by_province.get(region.code, [])],
-        "awards": catalog.awards_by_region.get(region.code, []),
+        # The same holds for awards: the province's timeline shows the province's own, so its page
+        # does not carry every award of every city (the cities' counts are in the table).
+        "awards": [a for a in awards if catalog.recipient_region(a.recipient) == region.code]
+        if region.is_province else awards,
+        "award_count": len(awards),
         "innovation_count": len(everything),
         "sectors": [(catalog.sectors[s].label, urls.sector(catalog.sectors[s]), n)
                     for s, n in sorted(sectors.items(), key=lambda x: (-x[1], x[0])) if s in catalog.sectors],

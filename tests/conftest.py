@@ -1,0 +1,33 @@
+"""Fixtures shared by every test file: the sample site, built once per run with the README's command."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Browser fixtures (site_url, browser, page, phone) live in tests/browser.py.
+pytest_plugins = ["browser"]
+
+
+def build_site(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """`python build.py build --site-dir …` on a repository; fails the test with the output if it fails."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "--root", str(root), "build", "--site-dir", str(site_dir)],
+        capture_output=True, text=True, cwd=root,
+    )
+    if result.returncode != 0:
+        pytest.fail(f"build failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample repository's site, built once per run into a temporary folder; returns that folder."""
+    site = tmp_path_factory.mktemp("site")
+    build_site(ROOT, site)
+    return site
