@@ -31,3 +31,14 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("site")
     build_site(ROOT, site)
     return site
+
+
+@pytest.fixture(scope="session")
+def generated_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A generated 2,000-innovation repository and its site, built once per run for the scale tests."""
+    generate = pytest.importorskip("etalase.generate", reason="the generator is not available")
+    root = tmp_path_factory.mktemp("generated")
+    generate.write_tree(root, innovations=2000, seed=7)
+    site = tmp_path_factory.mktemp("generated-site")
+    build_site(root, site)
+    return root, site

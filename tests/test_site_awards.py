@@ -195,6 +195,33 @@ def test_program_page_lists_its_editions_with_winner_counts(built_site):
         assert load(AWARDS / program / "program.yml")["organizer"] in text(soup)
 
 
+def listing(site: Path, url: str) -> list[tuple[str, BeautifulSoup]]:
+    """Every page of a paginated listing, from its first page along the pager's "next" links."""
+    found = []
+    while url is not None:
+        soup = page(site, url)
+        found.append((url, soup))
+        following = soup.select_one(".etalase-pager a[rel=next]")
+        url = (Path("/", url) / following["href"]).resolve().relative_to("/").as_posix() if following else None
+    return found
+
+
+def year_links(soup: BeautifulSoup) -> dict[int, str]:
+    """Year → site-relative URL of its winner pages, from the year table of `/pemenang/`."""
+    return {int(text(a)): (Path("/pemenang") / a["href"]).resolve().relative_to("/").as_posix()
+            for a in soup.select("#tabel-tahun tbody td:first-child a")}
+
+
+def listed_winners(site: Path, url: str) -> Counter:
+    """Winner entries per (program, year) on every page of one year's winners."""
+    listed: Counter = Counter()
+    for _, soup in listing(site, url):
+        for block in soup.select(".etalase-winners[data-edition]"):
+            program, year = block["data-edition"].split("/")
+            listed[(program, int(year))] += len(block.select("tbody tr"))
+    return listed
+
+
 def test_winner_counts_equal_the_winner_entries_in_the_records(built_site):
     records = editions()
     total = sum(len(r.get("winners", [])) for r in records.values())
@@ -209,12 +236,22 @@ def test_winner_counts_equal_the_winner_entries_in_the_records(built_site):
         counted[(program, int(text(cells[1])))] = int(text(cells[2]).split()[0])
     assert counted == {key: len(r.get("winners", [])) for key, r in records.items()}
     assert text(soup.select_one("#tabel-program tfoot td")) == str(total)
-    # by year: every winner entry is one row, under its edition
-    listed = {}
-    for block in soup.select(".etalase-winners[data-edition]"):
-        program, year = block["data-edition"].split("/")
-        listed[(program, int(year))] = len(block.select("tbody tr"))
-    assert listed == {key: len(r["winners"]) for key, r in records.items() if r.get("winners")}
+    # by year: the year table's counts, and every winner entry as one row on its year's pages, under its edition
+    per_year = Counter()
+    for (_, year), record in records.items():
+        per_year[year] += len(record.get("winners", []))
+    years = {int(text(row.td)): int(text(row.find_all("td")[2])) for row in soup.select("#tabel-tahun tbody tr")}
+    assert years == dict(per_year)
+    assert text(soup.select_one("#tabel-tahun tfoot td")) == str(total)
+    listed: Counter = Counter()
+    for year, url in year_links(soup).items():
+        on_pages = listed_winners(built_site, url)
+        assert {y for _, y in on_pages} <= {year}, url
+        listed += on_pages
+    assert dict(listed) == {key: len(r["winners"]) for key, r in records.items() if r.get("winners")}
+    # the sample's largest year runs over two pages: the edition cut by the page break goes on, marked
+    assert len(listing(built_site, "pemenang/2020/")) > 1
+    assert "(lanjutan)" in text(content(listing(built_site, "pemenang/2020/")[1][1]).h2)
 
 
 def expected_city_awards() -> Counter:
@@ -226,20 +263,53 @@ def expected_city_awards() -> Counter:
     return counts
 
 
+def ranking_rows(soup: BeautifulSoup) -> list[tuple[str, int, int]]:
+    """(region, rank, awards) for each row of a city/regency ranking table, in page order."""
+    rows = []
+    for row in soup.select("#tabel-peringkat-kota tbody tr"):
+        rank, awards, region = row.find_all("td")
+        rows.append((text(region), int(text(rank)), int(text(awards))))
+    return rows
+
+
 def test_regions_are_ranked_by_awards_with_ties_sharing_a_rank(built_site):
     names = {str(r["code"]): r["name"] for r in load(ROOT / "content" / "regions.yml")}
     expected = {names[code]: count for code, count in expected_city_awards().items()}
-    soup = content(page(built_site, "pemenang"))
-    assert "berbagi peringkat" in text(soup.select_one("#peringkat-daerah ~ .admonition"))  # the rule is stated
-    shown = {}
-    for row in soup.select("#tabel-peringkat-kota tbody tr"):
-        rank, awards, regions = row.find_all("td")
-        for region in regions.find_all("a"):
-            shown[text(region)] = (int(text(rank)), int(text(awards)))
-    assert {region: awards for region, (_, awards) in shown.items()} == expected
-    for region, (rank, awards) in shown.items():
+    full = [row for _, soup in listing(built_site, "pemenang/peringkat/") for row in ranking_rows(content(soup))]
+    assert "berbagi peringkat" in text(page(built_site, "pemenang/peringkat/").select_one(".etalase-ranking-rule"))
+    assert {region: awards for region, _, awards in full} == expected
+    assert len(full) == len(expected)  # each region once
+    for region, rank, awards in full:
         # standard competition ranking: one more than the number of regions with more awards
         assert rank == 1 + sum(1 for other in expected.values() if other > awards), region
+    assert [awards for _, _, awards in full] == sorted(expected.values(), reverse=True)
+    # `/pemenang/` shows the top of the same ranking, states the rule and links the full ranking
+    soup = content(page(built_site, "pemenang"))
+    assert "berbagi peringkat" in text(soup.select_one("#peringkat-daerah ~ .admonition"))
+    top = ranking_rows(soup)
+    assert 0 < len(top) < len(full) and top == full[:len(top)]
+    assert soup.find(id="peringkat-lengkap")["href"].rstrip("/").endswith("peringkat")
+
+
+# A winner page holds at most a page of winner entries (60 rows of ~400 bytes) or of ranked regions
+# in the theme's frame (~12 KB); `/pemenang/` holds counts per edition and the top of the ranking.
+# The single page it replaces was 111 KB at 1,000 innovations and 878 KB at 10,000.
+MAX_WINNER_PAGE = 64 * 1024
+
+
+def test_no_winner_page_grows_with_the_catalog(generated_site):
+    root, site = generated_site
+    sizes = {path.relative_to(site).as_posix(): path.stat().st_size for path in (site / "pemenang").rglob("index.html")}
+    largest = max(sizes, key=sizes.get)
+    assert sizes[largest] <= MAX_WINNER_PAGE, f"{largest}: {sizes[largest]} bytes"
+    # and nothing was dropped to stay small: every winner entry of the generated records is listed
+    records = {(p.parent.name, int(p.stem)): load(p) for p in (root / "content" / "awards").glob("*/[0-9]*.yml")}
+    expected = {key: len(r["winners"]) for key, r in records.items() if r.get("winners")}
+    assert sum(expected.values()) > 2 * 60, "the generated catalog is big enough to need several pages"
+    listed: Counter = Counter()
+    for url in year_links(content(page(site, "pemenang"))).values():
+        listed += listed_winners(site, url)
+    assert dict(listed) == expected
 
 
 def test_generated_award_pages_stay_out_of_the_navigation(built_site):

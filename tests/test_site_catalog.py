@@ -324,16 +324,6 @@ MAX_INNOVATION_PAGE = 64 * 1024
 MAX_RELATED_LINKS = 8
 
 
-@pytest.fixture(scope="module")
-def generated_site(tmp_path_factory) -> tuple[Path, Path]:
-    generate = pytest.importorskip("etalase.generate", reason="the generator is not available")
-    root = tmp_path_factory.mktemp("generated")
-    generate.write_tree(root, innovations=2000, seed=7)
-    site = tmp_path_factory.mktemp("generated-site")
-    build_site(root, site)
-    return root, site
-
-
 def test_no_innovation_page_carries_the_catalog(generated_site):
     root, site = generated_site
     records = innovations(root)

@@ -51,6 +51,12 @@ class Urls:
     def winners(self) -> str:
         return f"{self.config.winners_prefix}/"
 
+    def winners_year(self, year: int) -> str:
+        return f"{self.config.winners_prefix}/{year}/"
+
+    def winners_ranking(self) -> str:
+        return f"{self.config.winners_prefix}/peringkat/"
+
     def search(self) -> str:
         return f"{self.config.search_prefix}/"
 
