@@ -32,8 +32,8 @@ def regions(page: Page) -> set[str]:
 
 
 def wait_for_results(page: Page) -> None:
-    """The status line says how many were found once a search has finished."""
-    expect(page.get_by_role("status")).to_have_text(re.compile(r"ditemukan|Tidak ada"))
+    """The status line changes from "loading" once the page is ready or a search has finished."""
+    expect(page.get_by_role("status")).to_have_text(re.compile(r"ditemukan|Tidak ada|Ketik"))
 
 
 def open_search(page: Page, site_url: str, query: str = "") -> None:

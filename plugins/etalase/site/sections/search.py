@@ -7,7 +7,7 @@ from typing import Iterator
 from ...catalog import Catalog
 from ..config import EtalaseConfig
 from ..pages import PageSpec
-from ..search import FILTERS
+from ..search import BROWSE_TERM, FILTERS, facet_counts
 from ..urls import Urls
 
 
@@ -16,6 +16,6 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
         url=urls.search(),
         title="Cari",
         template="etalase/search.html",
-        context={"filters": FILTERS},
+        context={"filters": FILTERS, "facets": facet_counts(catalog), "browse_term": BROWSE_TERM},
         description="Cari inovasi daerah menurut kata kunci, provinsi, urusan, tahun, jenis, tahapan dan penghargaan.",
     )

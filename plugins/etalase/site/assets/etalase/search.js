@@ -15,16 +15,22 @@ const TYPING_PAUSE_MS = 200;
 const collator = new Intl.Collator("id");
 const numbers = new Intl.NumberFormat("id-ID");
 
+const BROWSE_TERM = root.dataset.browseTerm; // a word every record holds: "all innovations"
+// Counts before any search, from the page itself: value -> count, per filter.
+const totals = Object.fromEntries(selects.map((select) => [
+  select.name,
+  Object.fromEntries([...select.options].filter((o) => o.value).map((o) => [o.value, Number(o.dataset.count)])),
+]));
+
 let results = [];
 let shown = 0;
 let latest = 0; // the newest search; an older one that finishes late is dropped
+let countsLoaded = false;
 
 root.hidden = false;
 // `data-pagefind` is relative to the page; import() would resolve it against this script.
 const pagefind = await import(new URL(root.dataset.pagefind, document.baseURI).href);
 await pagefind.init();
-// Searches report counts per filter value only once the filter index is loaded.
-await pagefind.filters();
 
 function chosenFilters(except) {
   const chosen = {};
@@ -39,8 +45,8 @@ function readUrl() {
   query.value = params.get("q") || "";
   for (const select of selects) {
     const value = params.get(select.name) || "";
-    // The option may not exist until the first counts arrive: keep it so it can be chosen.
-    if (value && ![...select.options].some((o) => o.value === value)) select.add(new Option(value, value));
+    // A value this site no longer has stays chosen (and finds nothing) rather than vanish silently.
+    if (value && !(value in totals[select.name])) select.add(new Option(value, value));
     select.value = value;
   }
 }
@@ -53,21 +59,38 @@ function writeUrl() {
   history.replaceState(null, "", search ? `?${search}` : location.pathname);
 }
 
-async function search(except) {
-  const term = query.value.trim() || null;
-  // Without words, list the matches by title rather than in index order.
-  return pagefind.search(term, { filters: chosenFilters(except), sort: term ? {} : { judul: "asc" } });
+// Null when nothing is asked. Filters alone search for the word every record holds: a search
+// without words would make Pagefind fetch every chunk of the index.
+function search(except) {
+  const words = query.value.trim();
+  const filters = chosenFilters(except);
+  if (!words && !Object.keys(filters).length) return null;
+  return pagefind.search(words || BROWSE_TERM, { filters, sort: words ? {} : { judul: "asc" } });
+}
+
+// The filter index (all filters, some 20 KB each per 10,000 innovations) is fetched only once a
+// visitor turns to the filters; until then the page shows the counts it was built with.
+async function loadCounts() {
+  if (countsLoaded) return;
+  countsLoaded = true;
+  await pagefind.filters();
+  await run();
 }
 
 // Counts of each filter value among the matches of the query and of the *other* filters, so a
 // visitor sees what choosing another value would give instead of zeros beside every other value.
+// Without counts (a query typed, filters not loaded yet) the values are listed bare.
 function fillOptions(select, counts) {
   const chosen = select.value;
-  const values = Object.entries(counts).filter(([value, count]) => count > 0 || value === chosen);
-  if (chosen && !(chosen in counts)) values.push([chosen, 0]);
-  values.sort(([a], [b]) => (select.name === "tahun" ? collator.compare(b, a) : collator.compare(a, b)));
+  const values = Object.keys(counts || totals[select.name])
+    .filter((value) => !counts || counts[value] > 0 || value === chosen);
+  if (chosen && !values.includes(chosen)) values.push(chosen);
+  values.sort((a, b) => (select.name === "tahun" ? collator.compare(b, a) : collator.compare(a, b)));
   select.replaceChildren(new Option("Semua", ""));
-  for (const [value, count] of values) select.add(new Option(`${value} (${numbers.format(count)})`, value));
+  for (const value of values) {
+    const text = counts ? `${value} (${numbers.format(counts[value] || 0)})` : value;
+    select.add(new Option(text, value));
+  }
   select.value = chosen;
 }
 
@@ -75,17 +98,23 @@ async function run() {
   const mine = ++latest;
   writeUrl();
   const main = await search();
-  const perFilter = await Promise.all(selects.map((s) => (s.value ? search(s.name) : main)));
-  const first = await load(main.results, 0);
+  const perFilter = main && countsLoaded ? await Promise.all(selects.map((s) => (s.value ? search(s.name) : main))) : [];
+  const first = main ? await load(main.results, 0) : [];
   if (mine !== latest) return;
-  selects.forEach((select, i) => fillOptions(select, perFilter[i].filters[select.name] || {}));
-  results = main.results;
+  selects.forEach((select, i) => {
+    let counts = null; // a query typed, filters not loaded yet: values listed bare
+    if (!main) counts = totals[select.name];
+    // No result set without this filter's own choice means nothing else was asked: the totals.
+    else if (countsLoaded) counts = perFilter[i] ? perFilter[i].filters[select.name] || {} : totals[select.name];
+    fillOptions(select, counts);
+  });
+  results = main ? main.results : [];
   shown = 0;
   list.replaceChildren();
   append(first);
-  status.textContent = results.length
-    ? `${numbers.format(results.length)} inovasi ditemukan`
-    : "Tidak ada inovasi yang cocok. Coba kata lain atau hapus sebagian filter.";
+  if (!main) status.textContent = "Ketik kata kunci atau pilih filter untuk menemukan inovasi.";
+  else if (results.length) status.textContent = `${numbers.format(results.length)} inovasi ditemukan`;
+  else status.textContent = "Tidak ada inovasi yang cocok. Coba kata lain atau hapus sebagian filter.";
 }
 
 // Pagefind fetches each result's data (a small fragment) only when asked: one page at a time.
@@ -143,7 +172,10 @@ query.addEventListener("input", () => {
   clearTimeout(typing);
   typing = setTimeout(run, TYPING_PAUSE_MS);
 });
-for (const select of selects) select.addEventListener("change", run);
+for (const select of selects) select.addEventListener("change", () => (countsLoaded ? run() : loadCounts()));
+const filterBox = form.querySelector("fieldset");
+filterBox.addEventListener("focusin", loadCounts, { once: true });
+filterBox.addEventListener("pointerdown", loadCounts, { once: true });
 form.addEventListener("submit", (event) => {
   event.preventDefault();
   clearTimeout(typing);
@@ -154,4 +186,5 @@ form.addEventListener("reset", () => setTimeout(run));
 more.addEventListener("click", showMore);
 
 readUrl();
-await run();
+if (Object.keys(chosenFilters()).length) await loadCounts();
+else await run();
