@@ -6,6 +6,7 @@ own, invalid ones are reported and left out, valid ones are kept.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +50,7 @@ class Loader:
         self.root = root
         self.content = Content()
         self._edition_paths: Optional[set[Path]] = None
+        self._prefix = os.path.join(str(root), "")
 
     def load(self, innovation_paths: Optional[list[Path]] = None, edition_paths: Optional[set[Path]] = None) -> Content:
         """Read the reference data, every program, and the editions and innovations (all, or only those given)."""
@@ -203,6 +205,10 @@ class Loader:
         self.content.problems.append(Problem(rel, line, column, "error", field_name, message))
 
     def _rel(self, path: Path) -> str:
+        # Plain string slicing: pathlib's relative_to cost a tenth of `validate` (three calls per file).
+        text = str(path)
+        if text.startswith(self._prefix):
+            return text[len(self._prefix):].replace(os.sep, "/")
         return path.relative_to(self.root).as_posix()
 
 

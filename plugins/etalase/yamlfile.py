@@ -60,8 +60,7 @@ def read_text(path: Path) -> str:
 def parse_yaml(text: str, line_offset: int = 0) -> Document:
     try:
         node = yaml.compose(text, Loader=_Loader)
-        _check_nodes(node, line_offset)
-        data = _Loader(text).construct_document(node) if node is not None else None
+        data = _Data(line_offset).value(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         opened = _opening_mark(exc, text)
         mark = opened or exc.problem_mark or exc.context_mark
@@ -130,32 +129,64 @@ def parse_front_matter(text: str) -> Document:
     return document
 
 
-def _check_nodes(node: Optional[yaml.Node], line_offset: int) -> None:
-    """Refuse duplicate keys, and aliases: a few nested aliases expand to billions of values."""
-    stack = [node] if node is not None else []
-    visited: set[int] = set()
-    while stack:
-        current = stack.pop()
-        if id(current) in visited:  # only an alias makes the composer reuse a node
-            raise ContentError(
-                "anchor '&' dan alias '*' tidak diizinkan; tulis isinya lengkap di setiap tempat",
-                current.start_mark.line + 1 + line_offset,
-                current.start_mark.column + 1,
-            )
-        visited.add(id(current))
-        if isinstance(current, yaml.MappingNode):
-            seen: set[str] = set()
-            for key, value in current.value:
-                if key.value in seen:
-                    raise ContentError(
-                        f"kolom '{key.value}' ditulis dua kali; hapus salah satunya",
-                        key.start_mark.line + 1 + line_offset,
-                        key.start_mark.column + 1,
-                    )
-                seen.add(key.value)
-                stack.append(value)
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
+_STR, _SEQ, _MAP, _MERGE = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map", "merge"))
+
+
+class _Data:
+    """The Python value of a composed document, refusing duplicate keys and aliases (a few nested
+    aliases expand to billions of values).
+
+    Strings, lists and mappings, nearly all of a record, are built here in one pass with the checks:
+    PyYAML's generic constructor took half of `validate`. Anything else (numbers, booleans, null,
+    explicit tags, merge keys) goes to YAML's safe constructor, so values are the same as its own.
+    """
+
+    def __init__(self, line_offset: int):
+        self.line_offset = line_offset
+        self.seen: set[int] = set()
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def value(self, node: yaml.Node) -> object:
+        if id(node) in self.seen:  # only an alias makes the composer reuse a node
+            raise self._error("anchor '&' dan alias '*' tidak diizinkan; tulis isinya lengkap di setiap tempat", node)
+        self.seen.add(id(node))
+        tag = node.tag
+        if tag == _STR and isinstance(node, yaml.ScalarNode):
+            return node.value
+        if tag == _SEQ and isinstance(node, yaml.SequenceNode):
+            return [self.value(item) for item in node.value]
+        if tag == _MAP and isinstance(node, yaml.MappingNode) and not any(k.tag == _MERGE for k, _ in node.value):
+            return self._mapping(node)
+        for child in _children(node):
+            if child.tag != _MERGE:
+                self.value(child)  # the checks still reach inside what the constructor builds
+        return self.constructor.construct_object(node, deep=True)
+
+    def _mapping(self, node: yaml.MappingNode) -> dict:
+        result: dict = {}
+        names: set[str] = set()
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in names:
+                    raise self._error(f"kolom '{key_node.value}' ditulis dua kali; hapus salah satunya", key_node)
+                names.add(key_node.value)
+            key = self.value(key_node)
+            try:
+                hash(key)
+            except TypeError:
+                raise yaml.constructor.ConstructorError("while constructing a mapping", node.start_mark,
+                                                        "found unhashable key", key_node.start_mark) from None
+            result[key] = self.value(value_node)
+        return result
+
+    def _error(self, message: str, node: yaml.Node) -> ContentError:
+        return ContentError(message, node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [child for pair in node.value for child in pair]
+    return list(node.value) if isinstance(node, yaml.SequenceNode) else []
 
 
 def locate(node: Optional[yaml.Node], loc: tuple, line_offset: int = 0, at_key: bool = False) -> tuple[int, int]:
