@@ -14,7 +14,7 @@ from mkdocs.structure.pages import Page
 
 from ..problems import render, summary
 from ..validate import Checked, check_repository
-from . import filters, search
+from . import filters, navcache, search
 from .config import EtalaseConfig
 from .pages import PageSpec
 from .sanitize import sanitize
@@ -57,6 +57,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     def on_env(self, env, config: MkDocsConfig, files: Files):
         filters.install(env, self.urls)
         search.install_header_search(env)
+        navcache.install(env)
         return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
