@@ -19,29 +19,13 @@ import posixpath
 from typing import Any, Iterator
 
 import jinja2
-from mkdocs.exceptions import PluginError
 from mkdocs.utils import normalize_url
+
+from . import themepatch
 
 BASE = "base.html"
 CACHED = {"nav": '{% include "partials/nav.html" %}', "tabs": '{% include "partials/tabs.html" %}'}
 GLOBAL = "etalase_nav_cache"
-
-
-class _Loader(jinja2.BaseLoader):
-    def __init__(self, inner: jinja2.BaseLoader):
-        self.inner = inner
-
-    def get_source(self, environment, template):
-        source, filename, uptodate = self.inner.get_source(environment, template)
-        if template == BASE:
-            for name, include in CACHED.items():
-                if include not in source:
-                    raise PluginError(f"{filename}: navigasi tidak dapat di-cache (tema berubah?)")
-                source = source.replace(include, f'{{% call {GLOBAL}("{name}") %}}{include}{{% endcall %}}')
-        return source, filename, uptodate
-
-    def list_templates(self):
-        return self.inner.list_templates()
 
 
 def install(env: jinja2.Environment) -> None:
@@ -59,7 +43,9 @@ def install(env: jinja2.Environment) -> None:
         return rendered[key]
 
     env.globals[GLOBAL] = cached
-    env.loader = _Loader(env.loader)
+    for name, include in CACHED.items():
+        wrapped = f'{{% call {GLOBAL}("{name}") %}}{include}{{% endcall %}}'
+        themepatch.patch(env, BASE, include, wrapped, "navigasi tidak dapat di-cache")
 
 
 def _urls(items: list[Any]) -> Iterator[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any, Optional
 
@@ -34,6 +35,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         # instead of reading every file a second time (later `serve` rebuilds read them again).
         self.prechecked: Optional[tuple[Path, Checked]] = None
         self.specs: dict[str, PageSpec] = {}
+        self.index: Optional[Future] = None  # the search index being written (number of records)
         self.preview = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -79,6 +81,11 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
             files.append(File.generated(config, src_uri, content=spec.source()))
         for path in sorted(p for p in ASSETS.rglob("*") if p.is_file()):
             files.append(File.generated(config, path.relative_to(ASSETS.parent).as_posix(), abs_src_path=str(path)))
+        # The search index needs only the catalog: Pagefind (its own process, on the other core)
+        # indexes while the pages render. MkDocs has already emptied the site folder.
+        executor = ThreadPoolExecutor(max_workers=1)
+        self.index = executor.submit(search.write_index, self.checked.catalog, self.urls, Path(config.site_dir))
+        executor.shutdown(wait=False)  # the worker stops once the index is written
         return files
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> Optional[str]:
@@ -94,9 +101,13 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        # The search index is built from the catalog, after the pages, into the finished site.
-        count = search.write_index(self.checked.catalog, self.urls, Path(config.site_dir))
+        count = self.index.result()
         log.info("Indeks pencarian: %d inovasi", count)
+
+    def on_build_error(self, error: Exception) -> None:
+        # A failed build leaves no indexer writing into the site folder behind it.
+        if self.index is not None and not self.index.cancel():
+            wait([self.index])
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         # content/ is the docs_dir, watched by MkDocs; the innovations live beside it.

@@ -25,6 +25,7 @@ from pagefind.index import PagefindIndex
 from ..catalog import Catalog
 from ..labels import label
 from ..records import Innovation
+from . import themepatch
 from .stable_index import stabilize
 from .urls import Urls
 
@@ -171,21 +172,5 @@ HEADER_MARK = "{% if config.repo_url %}"
 HEADER_SEARCH = '{% include "etalase/header-search.html" %}'
 
 
-class _HeaderSearchLoader(jinja2.BaseLoader):
-    def __init__(self, inner: jinja2.BaseLoader):
-        self.inner = inner
-
-    def get_source(self, environment, template):
-        source, filename, uptodate = self.inner.get_source(environment, template)
-        if template == HEADER:
-            if HEADER_MARK not in source:
-                raise PluginError(f"{filename}: kotak pencarian tidak dapat dipasang di header (tema berubah?)")
-            source = source.replace(HEADER_MARK, HEADER_SEARCH + HEADER_MARK, 1)
-        return source, filename, uptodate
-
-    def list_templates(self):
-        return self.inner.list_templates()
-
-
 def install_header_search(env: jinja2.Environment) -> None:
-    env.loader = _HeaderSearchLoader(env.loader)
+    themepatch.patch(env, HEADER, HEADER_MARK, HEADER_SEARCH + HEADER_MARK, "kotak pencarian tidak dapat dipasang di header")
