@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterable, Optional, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .messages import did_you_mean, explain
+from .parsecache import ParseCache
 from .problems import Problem, field_path
 from .records import Edition, Innovation, Program, Region, Sector
 from .records.common import FIRST_YEAR, LAST_YEAR
@@ -46,8 +47,9 @@ class Content:
 
 
 class Loader:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, cache: Optional[ParseCache] = None):
         self.root = root
+        self.cache = cache  # parsed YAML of earlier runs (see parsecache.py)
         self.content = Content()
         self._edition_paths: Optional[set[Path]] = None
         self._prefix = os.path.join(str(root), "")
@@ -156,7 +158,7 @@ class Loader:
 
     # -- shared steps ----------------------------------------------------------------------
 
-    def _load_record(self, path: Path, model: type[T], parse: Callable[[str], Document]) -> Optional[T]:
+    def _load_record(self, path: Path, model: type[T], parse: Callable[..., Document]) -> Optional[T]:
         document = self._read(path, parse)
         if document is None:
             return None
@@ -165,14 +167,14 @@ class Loader:
             record._body = document.body
         return record
 
-    def _read(self, path: Path, parse: Callable[[str], Document]) -> Optional[Document]:
+    def _read(self, path: Path, parse: Callable[..., Document]) -> Optional[Document]:
         rel = self._rel(path)
         self.content.files_checked += 1
         if not path.is_file():
             self._problem(rel, 1, 1, "", "berkas wajib ini tidak ditemukan")
             return None
         try:
-            document = parse(read_text(path))
+            document = parse(read_text(path), cache=self.cache)
         except ContentError as exc:
             self._problem(rel, exc.line, exc.column, "", exc.message)
             return None
@@ -187,7 +189,7 @@ class Loader:
         except ValidationError as exc:
             for error in exc.errors():
                 loc = prefix + tuple(error["loc"])
-                line, column = locate(document.node, loc, document.line_offset, at_key=error["type"] == "extra_forbidden")
+                line, column = locate(document.tree(), loc, document.line_offset, at_key=error["type"] == "extra_forbidden")
                 self._problem(rel, line, column, field_path(loc), explain(error, _adapter_root(model, prefix)))
             return None
         record._path = rel

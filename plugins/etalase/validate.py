@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .catalog import Catalog
 from .loader import Content, Loader
+from .parsecache import ParseCache
 from .problems import Problem
 from .rules import Checker
 
@@ -23,7 +24,9 @@ class Checked:
 
 
 def check_repository(root: Path) -> Checked:
-    content = Loader(root).load()
+    cache = ParseCache.for_repository(root)
+    content = Loader(root, cache).load()
+    cache.save()
     catalog = Catalog(content)
     problems = content.problems + Checker(root, content, catalog).check()
     return Checked(content, catalog, sorted(problems))

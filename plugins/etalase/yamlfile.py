@@ -7,12 +7,15 @@ line number instead of a parser crash.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
 import yaml
+
+from .parsecache import MISSING, ParseCache
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -39,6 +42,13 @@ class Document:
     line_offset: int = 0  # lines before the YAML starts: 1 for a front matter after '---'
     body: str = ""  # the Markdown after the front matter, for innovations
     body_line: int = 1
+    source: str = ""  # the YAML text
+
+    def tree(self) -> Optional[yaml.Node]:
+        """The composed nodes (positions for messages); composed again when the data came from a cache."""
+        if self.node is None and self.source:
+            self.node = yaml.compose(self.source, Loader=_Loader)
+        return self.node
 
 
 def read_text(path: Path) -> str:
@@ -57,10 +67,14 @@ def read_text(path: Path) -> str:
     return text
 
 
-def parse_yaml(text: str, line_offset: int = 0) -> Document:
+def parse_yaml(text: str, line_offset: int = 0, cache: Optional[ParseCache] = None) -> Document:
+    """`cache`: data of texts parsed before (see parsecache.py); the nodes are then composed only if asked for."""
+    if cache is not None and (cached := cache.get(text)) is not MISSING:
+        return Document(cached, None, line_offset, source=text)
     try:
         node = yaml.compose(text, Loader=_Loader)
-        data = _Data(line_offset).value(node) if node is not None else None
+        builder = _Data(line_offset)
+        data = builder.value(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         opened = _opening_mark(exc, text)
         mark = opened or exc.problem_mark or exc.context_mark
@@ -70,7 +84,9 @@ def parse_yaml(text: str, line_offset: int = 0) -> Document:
         raise ContentError(f"format YAML tidak valid: {hint} ({exc.problem or exc.context})", line, column) from None
     except yaml.YAMLError as exc:
         raise ContentError(f"format YAML tidak valid: {exc}", 1 + line_offset) from None
-    return Document(data, node, line_offset)
+    if cache is not None and builder.plain:
+        cache.put(text, data)
+    return Document(data, node, line_offset, source=text)
 
 
 def _opening_mark(exc: yaml.MarkedYAMLError, text: str) -> Optional[yaml.Mark]:
@@ -116,14 +132,14 @@ def _yaml_hint(problem: str) -> str:
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
-def parse_front_matter(text: str) -> Document:
+def parse_front_matter(text: str, cache: Optional[ParseCache] = None) -> Document:
     """Split `---` YAML `---` Markdown; the YAML starts on line 2."""
     match = _FRONT_MATTER.match(text)
     if not match:
         raise ContentError(
             "berkas inovasi harus diawali baris '---', diikuti data YAML, lalu ditutup baris '---' sebelum narasi"
         )
-    document = parse_yaml(match.group(1) or "", line_offset=1)
+    document = parse_yaml(match.group(1) or "", line_offset=1, cache=cache)
     document.body = text[match.end():]
     document.body_line = text[: match.end()].count("\n") + 1
     return document
@@ -139,12 +155,14 @@ class _Data:
     Strings, lists and mappings, nearly all of a record, are built here in one pass with the checks:
     PyYAML's generic constructor took half of `validate`. Anything else (numbers, booleans, null,
     explicit tags, merge keys) goes to YAML's safe constructor, so values are the same as its own.
+    `plain`: the value is made of JSON's types only, so a cache can store it as JSON.
     """
 
     def __init__(self, line_offset: int):
         self.line_offset = line_offset
         self.seen: set[int] = set()
         self.constructor = yaml.constructor.SafeConstructor()
+        self.plain = True
 
     def value(self, node: yaml.Node) -> object:
         if id(node) in self.seen:  # only an alias makes the composer reuse a node
@@ -160,7 +178,10 @@ class _Data:
         for child in _children(node):
             if child.tag != _MERGE:
                 self.value(child)  # the checks still reach inside what the constructor builds
-        return self.constructor.construct_object(node, deep=True)
+        value = self.constructor.construct_object(node, deep=True)
+        if not (value is None or isinstance(value, (bool, int)) or isinstance(value, float) and math.isfinite(value)):
+            self.plain = False
+        return value
 
     def _mapping(self, node: yaml.MappingNode) -> dict:
         result: dict = {}
@@ -171,6 +192,7 @@ class _Data:
                     raise self._error(f"kolom '{key_node.value}' ditulis dua kali; hapus salah satunya", key_node)
                 names.add(key_node.value)
             key = self.value(key_node)
+            self.plain = self.plain and isinstance(key, str)
             try:
                 hash(key)
             except TypeError:

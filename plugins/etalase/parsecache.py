@@ -1,0 +1,72 @@
+"""Parsed YAML kept between runs, so that `validate` and `build` do not parse an unchanged file again.
+
+Entries are keyed by a hash of the YAML text itself: a changed file always misses. Only parsing is
+skipped; every record is still validated and every cross-record rule runs on every run. Values
+are stored as JSON, so only values that come back exactly the same are given to it (text, finite
+numbers, booleans, null, lists, mappings with text keys). A change to the parsing code voids it.
+
+The cache lives in the user's cache folder, not in the repository, so that a pull request cannot
+bring a cache of its own (data that differ from its files). Deleting it is always safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import yaml
+
+# The parsing code (yamlfile.py) and PyYAML's version: a change to either may change what a text parses to.
+_CODE = hashlib.sha256(Path(__file__).with_name("yamlfile.py").read_bytes() + yaml.__version__.encode()).hexdigest()
+MISSING = object()
+
+
+class ParseCache:
+    def __init__(self, path: Path):
+        self.path = path
+        self.stored = self._read()
+        self.used: dict[str, object] = {}  # what this run parsed or found: what the next run keeps
+
+    @classmethod
+    def for_repository(cls, root: Path) -> ParseCache:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "etalase"
+        return cls(base / f"parsed-{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]}.json")
+
+    def _read(self) -> dict[str, object]:
+        try:
+            stored = json.loads(self.path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return stored["entries"] if isinstance(stored, dict) and stored.get("code") == _CODE else {}
+
+    def get(self, text: str) -> object:
+        """The data `text` parsed to on an earlier run, or MISSING."""
+        key = _key(text)
+        value = self.stored.get(key, MISSING)
+        if value is not MISSING:
+            self.used[key] = value
+        return value
+
+    def put(self, text: str, data: object) -> None:
+        """Keep `data`, made of JSON's types only (the caller knows), as what `text` parses to."""
+        self.used[_key(text)] = data
+
+    def save(self) -> None:
+        """Write what this run used (entries of changed or deleted files go); skipped when nothing changed."""
+        if self.used.keys() == self.stored.keys():
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.path.parent, delete=False) as out:
+                # dumps, not dump: only the former runs in C.
+                out.write(json.dumps({"code": _CODE, "entries": self.used}, ensure_ascii=False, separators=(",", ":")))
+            os.replace(out.name, self.path)  # a concurrent reader sees the old file or the new one
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+def _key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,61 @@
+"""The parse cache (etalase/parsecache.py) never changes what `validate` reports: an edited file is
+read again, a problem in an unchanged file is reported at the same line from the cache, and a
+damaged cache file is ignored. Runs use the real command line with a private cache folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sample_repo import cli, repo  # noqa: F401  (fixture)
+
+INNOVATION = "innovations/kota-batu/adiarta.md"
+
+
+@pytest.fixture(autouse=True)
+def cache_home(tmp_path, monkeypatch) -> Path:
+    home = tmp_path / "cache-home"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    return home
+
+
+def edit(repo: Path, rel: str, old: str, new: str) -> int:
+    """Replace `old` by `new` in a file; returns the 1-based line of the change."""
+    path = repo / rel
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def test_an_edited_file_is_validated_again(repo, cache_home):
+    assert cli(repo, "validate").returncode == 0
+    assert list((cache_home / "etalase").glob("parsed-*.json")), "the first run keeps what it parsed"
+
+    line = edit(repo, INNOVATION, "type: digital", "type: digitall")
+    broken = cli(repo, "validate")
+    assert broken.returncode == 1
+    assert f"{INNOVATION}:{line}:" in broken.stdout and "digitall" in broken.stdout
+
+    edit(repo, INNOVATION, "type: digitall", "type: digital")
+    assert cli(repo, "validate").returncode == 0
+
+
+def test_a_problem_is_reported_the_same_from_the_cache(repo):
+    line = edit(repo, INNOVATION, "stage: penerapan", "stage: selesai")
+    first, second = cli(repo, "validate"), cli(repo, "validate")
+    assert first.returncode == second.returncode == 1
+    assert f"{INNOVATION}:{line}:" in first.stdout
+    # Same problems, same lines and columns; only the elapsed time in the summary may differ.
+    assert first.stdout.splitlines()[:-1] == second.stdout.splitlines()[:-1]
+
+
+def test_a_damaged_cache_is_ignored(repo, cache_home):
+    assert cli(repo, "validate").returncode == 0
+    for cached in (cache_home / "etalase").glob("parsed-*.json"):
+        cached.write_text('{"code": "x", "entries": ', "utf-8")
+    line = edit(repo, INNOVATION, "type: digital", "type: digitall")
+    broken = cli(repo, "validate")
+    assert broken.returncode == 1 and f"{INNOVATION}:{line}:" in broken.stdout
