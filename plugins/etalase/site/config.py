@@ -21,3 +21,4 @@ class EtalaseConfig(Config):
     awards_prefix = c.Type(str, default="penghargaan")
     winners_prefix = c.Type(str, default="pemenang")
     search_prefix = c.Type(str, default="cari")
+    data_prefix = c.Type(str, default="data")

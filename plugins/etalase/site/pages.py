@@ -22,6 +22,7 @@ class PageSpec:
     context: dict[str, Any] = field(default_factory=dict)
     markdown: str = ""  # rendered by MkDocs into `page.content` (the narrative of an innovation)
     description: str = ""  # the page's meta description, for search engines and link previews
+    files: dict[str, bytes] = field(default_factory=dict)  # site path -> content published with the page (downloads)
 
     @property
     def src_uri(self) -> str:

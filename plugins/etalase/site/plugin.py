@@ -44,7 +44,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
-        self.urls = Urls(self.config)
+        self.urls = Urls(self.config, config.site_url)
         # Our templates come after the site's custom_dir (so a site can override them) and before
         # the theme's own.
         dirs = config.theme.dirs
@@ -79,6 +79,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                 self.specs[spec.src_uri] = spec
         for src_uri, spec in self.specs.items():
             files.append(File.generated(config, src_uri, content=spec.source()))
+            for path, content in spec.files.items():  # downloads published with the page (data/)
+                files.append(File.generated(config, path, content=content))
         for path in sorted(p for p in ASSETS.rglob("*") if p.is_file()):
             files.append(File.generated(config, path.relative_to(ASSETS.parent).as_posix(), abs_src_path=str(path)))
         # The search index needs only the catalog: Pagefind (its own process, on the other core)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 from ..records import Edition, Innovation, Program, Region, Sector
 from .config import EtalaseConfig
 
@@ -9,8 +11,9 @@ from .config import EtalaseConfig
 class Urls:
     """Site-relative URLs with a trailing slash; templates pass them through MkDocs' `url` filter."""
 
-    def __init__(self, config: EtalaseConfig):
+    def __init__(self, config: EtalaseConfig, site_url: Optional[str] = None):
         self.config = config
+        self.site_url = site_url  # the published address (mkdocs.yml site_url), unset in local builds
 
     def home(self) -> str:
         return ""
@@ -59,6 +62,17 @@ class Urls:
 
     def search(self) -> str:
         return f"{self.config.search_prefix}/"
+
+    def data(self) -> str:
+        return f"{self.config.data_prefix}/"
+
+    def data_file(self, name: str) -> str:
+        """A download of the data page, e.g. `data/inovasi.csv` (a file, so no trailing slash)."""
+        return f"{self.data()}{name}"
+
+    def absolute(self, url: str) -> str:
+        """The full address for files read outside the site (CSV, JSON, feeds); site-relative without site_url."""
+        return f"{self.site_url.rstrip('/')}/{url}" if self.site_url else url
 
     @staticmethod
     def _paged(prefix: str, page: int) -> str:

@@ -1,0 +1,105 @@
+"""The data page: the catalog as CSV and JSON downloads and an Atom feed of the latest awards."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...catalog import Catalog
+from ...export import AWARD_COLUMNS, FEED_ENTRIES, INNOVATION_COLUMNS, LIST_SEPARATOR, data_files
+from ...labels import LABELS
+from ..config import EtalaseConfig
+from ..pages import PageSpec
+from ..urls import Urls
+
+FEED = "penghargaan.xml"
+FEED_TITLE = "Penghargaan inovasi daerah terbaru"
+
+# What each column holds, for the people who open the files (site text: Indonesian).
+COLUMNS = {
+    "inovasi": {
+        "id": "Id inovasi: folder daerah/nama berkas, tetap selama inovasi ada",
+        "title": "Nama inovasi",
+        "subtitle": "Kepanjangan atau nama lengkap",
+        "region_code": "Kode wilayah Kemendagri daerah pemilik",
+        "region_name": "Nama daerah pemilik",
+        "province_code": "Kode wilayah provinsinya",
+        "province_name": "Nama provinsinya",
+        "unit": "Perangkat daerah yang menjalankan",
+        "sectors": f"Id urusan pemerintahan, dipisah '{LIST_SEPARATOR.strip()}'",
+        "sector_names": "Nama urusan pemerintahan, dalam urutan yang sama",
+        "type": "Jenis: " + ", ".join(LABELS["type"]),
+        "form": "Bentuk: " + ", ".join(LABELS["form"]),
+        "stage": "Tahapan: " + ", ".join(LABELS["stage"]),
+        "initiator": "Penggagas: " + ", ".join(LABELS["initiator"]),
+        "launched": "Mulai diterapkan: tahun atau tanggal (TTTT-BB-HH)",
+        "summary": "Ringkasan",
+        "url": "Alamat halaman inovasi di situs ini",
+        "award_count": "Jumlah penghargaan yang tercatat",
+    },
+    "penghargaan": {
+        "program": "Id program penghargaan",
+        "program_name": "Nama program",
+        "year": "Tahun edisi",
+        "edition_title": "Nama resmi edisi",
+        "category": "Id kategori (bila ada)",
+        "category_name": "Nama kategori",
+        "rank": "Peringkat (bila ada)",
+        "title": "Gelar seperti diumumkan",
+        "recipient_kind": "Jenis penerima: inovasi, unit, atau daerah",
+        "recipient_id": "Id inovasi, atau kode wilayah untuk unit dan daerah",
+        "recipient_name": "Nama penerima",
+        "region_code": "Kode wilayah daerah penerima",
+        "region_name": "Nama daerah penerima",
+        "province_name": "Nama provinsinya",
+        "ceremony_date": "Tanggal penyerahan atau pengumuman (TTTT-BB-HH)",
+        "url": "Alamat halaman edisi di situs ini",
+    },
+}
+DESCRIPTIONS = {
+    "inovasi.csv": "Satu baris per inovasi, dengan baris judul kolom.",
+    "inovasi.json": "Larik JSON, satu objek per inovasi; sektor sebagai larik.",
+    "penghargaan.csv": "Satu baris per penerima penghargaan, terbaru lebih dulu.",
+    "penghargaan.json": "Larik JSON, satu objek per penerima penghargaan.",
+    FEED: f"Umpan Atom {FEED_ENTRIES} penghargaan terbaru, untuk pembaca umpan (feed reader).",
+}
+
+
+def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageSpec]:
+    files = data_files(
+        catalog,
+        title=FEED_TITLE,
+        innovation_url=lambda innovation: urls.absolute(urls.innovation(innovation)),
+        edition_url=lambda edition: urls.absolute(urls.edition(edition)),
+        feed_url=urls.absolute(urls.data_file(FEED)),
+        home_url=urls.absolute(urls.home()),
+        # Without the site's address the feed's links are site-relative: resolved from data/ up.
+        base=None if urls.site_url else "../" * urls.data().count("/"),
+    )
+    downloads = [
+        {"name": f.name, "url": urls.data_file(f.name), "rows": f.rows, "size": _size(len(f.content)),
+         "description": DESCRIPTIONS[f.name]}
+        for f in files
+    ]
+    yield PageSpec(
+        url=urls.data(),
+        title="Data",
+        template="etalase/data.html",
+        context={
+            "downloads": downloads,
+            "tables": [
+                ("Inovasi", "inovasi", [(c, COLUMNS["inovasi"][c]) for c in INNOVATION_COLUMNS]),
+                ("Penghargaan", "penghargaan", [(c, COLUMNS["penghargaan"][c]) for c in AWARD_COLUMNS]),
+            ],
+            "feed": urls.data_file(FEED),
+        },
+        description="Unduh data inovasi daerah dan penghargaannya (CSV, JSON) dan umpan Atom penghargaan terbaru.",
+        files={urls.data_file(f.name): f.content for f in files},
+    )
+
+
+def _size(size: int) -> str:
+    """`4325` → `4,2 KB` (Indonesian decimal comma)."""
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if size >= scale:
+            return f"{size / scale:.1f}".replace(".", ",") + f" {unit}"
+    return f"{size} B"
