@@ -29,7 +29,14 @@ def markdown_text(text: str | None) -> Markup:
     return Markup(sanitize(md.markdown(text or "")))
 
 
+def _is_ours(template_name: str | None) -> bool:
+    return bool(template_name) and template_name.startswith("etalase/")
+
+
 def install(env, urls: Urls) -> None:
+    # MkDocs' environment does not autoescape, and Material's templates rely on that. Ours print
+    # text from content files that may come from outside the office, so they escape by default.
+    env.autoescape = _is_ours
     env.filters.update(label=lambda value, field: label(field, value), date_id=date_id, number_id=number_id,
                        markdown_text=markdown_text)
     env.globals.update(urls=urls)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Protocol
 
@@ -29,10 +30,14 @@ class PageSpec:
         return Urls.src_uri(self.url)
 
     def source(self) -> str:
-        """The virtual Markdown file: front matter (safely dumped) and the body."""
-        meta = {"title": self.title, "template": self.template}
+        """The virtual Markdown file: front matter (safely dumped) and the body.
+
+        Title and description are HTML-escaped here, once: Material prints them without escaping
+        (in the header, <title> and <meta>), and they come from content files.
+        """
+        meta = {"title": html.escape(self.title), "template": self.template}
         if self.description:
-            meta["description"] = self.description
+            meta["description"] = html.escape(self.description)
         # libyaml's dumper: the pure-Python one cost ~0.6 ms per page, a tenth of a page's build.
         front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
         return "---\n" + front + "---\n\n" + self.markdown
