@@ -9,13 +9,13 @@ from typing import Any, Optional
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..problems import render, summary
 from ..validate import Checked, check_repository
-from . import filters, navcache, search
+from . import filters, navcache, parallel, search
 from .config import EtalaseConfig
 from .pages import PageSpec
 from .sanitize import sanitize
@@ -36,6 +36,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         self.prechecked: Optional[tuple[Path, Checked]] = None
         self.specs: dict[str, PageSpec] = {}
         self.index: Optional[Future] = None  # the search index being written (number of records)
+        self.nav = None
+        self.second: Optional[parallel.SecondProcess] = None  # writing half of the generated pages
         self.preview = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -56,11 +58,24 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
             self.config.strict = False
         return config
 
-    def on_env(self, env, config: MkDocsConfig, files: Files):
+    def _install_env(self, env, config: MkDocsConfig, files: Files):
         filters.install(env, self.urls)
         search.install_header_search(env)
         navcache.install(env)
         return env
+
+    @event_priority(-100)  # after every plugin's on_env: the second process writes with the finished environment
+    def _start_writers(self, env, config: MkDocsConfig, files: Files):
+        if not self.preview:
+            self.second = parallel.start(files, config, self.nav, env, set(self.specs))
+        # The search index needs only the catalog: Pagefind (its own process) indexes while the
+        # pages are written. Started after the fork, so that the child has no thread.
+        executor = ThreadPoolExecutor(max_workers=1)
+        self.index = executor.submit(search.write_index, self.checked.catalog, self.urls, Path(config.site_dir))
+        executor.shutdown(wait=False)  # the worker stops once the index is written
+        return env
+
+    on_env = CombinedEvent(_install_env, _start_writers)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         root, checked = self.prechecked or (None, None)
@@ -83,12 +98,11 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                 files.append(File.generated(config, path, content=content))
         for path in sorted(p for p in ASSETS.rglob("*") if p.is_file()):
             files.append(File.generated(config, path.relative_to(ASSETS.parent).as_posix(), abs_src_path=str(path)))
-        # The search index needs only the catalog: Pagefind (its own process, on the other core)
-        # indexes while the pages render. MkDocs has already emptied the site folder.
-        executor = ThreadPoolExecutor(max_workers=1)
-        self.index = executor.submit(search.write_index, self.checked.catalog, self.urls, Path(config.site_dir))
-        executor.shutdown(wait=False)  # the worker stops once the index is written
         return files
+
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):
+        self.nav = nav
+        return nav
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> Optional[str]:
         # Narratives come from content files that may arrive from outside the office.
@@ -102,7 +116,15 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
             context.update(spec.context, catalog=self.checked.catalog, urls=self.urls)
         return context
 
+    def on_template_context(self, context: dict[str, Any], template_name: str, config: MkDocsConfig):
+        if self.second is not None and template_name == "sitemap.xml":
+            context["pages"] = self.second.everything  # the pages the second process writes too
+        return context
+
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.second is not None:
+            second, self.second = self.second, None
+            second.wait()
         count = self.index.result()
         log.info("Indeks pencarian: %d inovasi", count)
 
@@ -110,6 +132,9 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         # A failed build leaves no indexer writing into the site folder behind it.
         if self.index is not None and not self.index.cancel():
             wait([self.index])
+        if self.second is not None:
+            second, self.second = self.second, None
+            second.wait(failed=True)
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         # content/ is the docs_dir, watched by MkDocs; the innovations live beside it.

@@ -1,0 +1,28 @@
+"""A build whose pages are written by two processes (etalase/site/parallel.py) is byte for byte the
+build of one process: same files, same pages, same sitemap, same search index."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, build_site
+from test_reproducible import files
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="one core: every build runs in one process")
+def test_two_processes_write_the_site_of_one(tmp_path):
+    build_site(ROOT, tmp_path / "two")
+    one_core = {min(os.sched_getaffinity(0))}  # on one core the plugin does not fork
+    one = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "--root", str(ROOT), "build", "--site-dir", str(tmp_path / "one")],
+        capture_output=True, text=True, cwd=ROOT, preexec_fn=lambda: os.sched_setaffinity(0, one_core),
+    )
+    assert one.returncode == 0, one.stderr
+    parallel, single = files(tmp_path / "two"), files(tmp_path / "one")
+    assert sorted(parallel) == sorted(single)
+    assert sum(name.endswith(".html") for name in parallel) > 50, "the sample's generated pages were written"
+    assert [name for name in parallel if parallel[name] != single[name]] == []
