@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from functools import partial
 from pathlib import Path
 from typing import Any, Optional
 
@@ -35,9 +35,10 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         # instead of reading every file a second time (later `serve` rebuilds read them again).
         self.prechecked: Optional[tuple[Path, Checked]] = None
         self.specs: dict[str, PageSpec] = {}
-        self.index: Optional[Future] = None  # the search index being written (number of records)
         self.nav = None
-        self.second: Optional[parallel.SecondProcess] = None  # writing half of the generated pages
+        # Forked processes (see parallel.py) writing the search index and half of the generated pages.
+        self.indexer: Optional[parallel.Child] = None
+        self.writer: Optional[parallel.Child] = None
         self.preview = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -64,18 +65,16 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         navcache.install(env)
         return env
 
-    @event_priority(-100)  # after every plugin's on_env: the second process writes with the finished environment
-    def _start_writers(self, env, config: MkDocsConfig, files: Files):
-        if not self.preview:
-            self.second = parallel.start(files, config, self.nav, env, set(self.specs))
-        # The search index needs only the catalog: Pagefind (its own process) indexes while the
-        # pages are written. Started after the fork, so that the child has no thread.
-        executor = ThreadPoolExecutor(max_workers=1)
-        self.index = executor.submit(search.write_index, self.checked.catalog, self.urls, Path(config.site_dir))
-        executor.shutdown(wait=False)  # the worker stops once the index is written
+    @event_priority(-100)  # after every plugin's on_env: the child writes with the finished environment
+    def _write_aside(self, env, config: MkDocsConfig, files: Files):
+        if self._forking():
+            self.writer = parallel.pages_aside(files, config, self.nav, env, set(self.specs))
         return env
 
-    on_env = CombinedEvent(_install_env, _start_writers)
+    on_env = CombinedEvent(_install_env, _write_aside)
+
+    def _forking(self) -> bool:
+        return not self.preview and parallel.available()
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         root, checked = self.prechecked or (None, None)
@@ -98,6 +97,9 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                 files.append(File.generated(config, path, content=content))
         for path in sorted(p for p in ASSETS.rglob("*") if p.is_file()):
             files.append(File.generated(config, path.relative_to(ASSETS.parent).as_posix(), abs_src_path=str(path)))
+        # The search index needs only the catalog: written aside while MkDocs reads every page.
+        if self._forking():
+            self.indexer = parallel.index_aside(partial(self._write_index, config), config)
         return files
 
     def on_nav(self, nav, config: MkDocsConfig, files: Files):
@@ -117,24 +119,30 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         return context
 
     def on_template_context(self, context: dict[str, Any], template_name: str, config: MkDocsConfig):
-        if self.second is not None and template_name == "sitemap.xml":
-            context["pages"] = self.second.everything  # the pages the second process writes too
+        if self.writer is not None and template_name == "sitemap.xml":
+            context["pages"] = self.writer.everything  # with the pages the child writes
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.second is not None:
-            second, self.second = self.second, None
-            second.wait()
-        count = self.index.result()
-        log.info("Indeks pencarian: %d inovasi", count)
+        children = self._children()
+        for child in children:
+            child.wait()
+        if not children:  # nothing was forked: the index is written here, into the finished site
+            self._write_index(config)
 
     def on_build_error(self, error: Exception) -> None:
-        # A failed build leaves no indexer writing into the site folder behind it.
-        if self.index is not None and not self.index.cancel():
-            wait([self.index])
-        if self.second is not None:
-            second, self.second = self.second, None
-            second.wait(failed=True)
+        # A failed build leaves no child writing into the site folder behind it.
+        for child in self._children():
+            child.wait(failed=True)
+
+    def _children(self) -> list[parallel.Child]:
+        children = [child for child in (self.writer, self.indexer) if child is not None]
+        self.writer = self.indexer = None
+        return children
+
+    def _write_index(self, config: MkDocsConfig) -> None:
+        count = search.write_index(self.checked.catalog, self.urls, Path(config.site_dir))
+        log.info("Indeks pencarian: %d inovasi", count)
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         # content/ is the docs_dir, watched by MkDocs; the innovations live beside it.
