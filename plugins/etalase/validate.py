@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from .catalog import Catalog
 from .loader import Content, Loader
@@ -25,8 +28,23 @@ class Checked:
 
 def check_repository(root: Path) -> Checked:
     cache = ParseCache.for_repository(root)
-    content = Loader(root, cache).load()
+    with _collector_paused():
+        content = Loader(root, cache).load()
+        catalog = Catalog(content)
+        problems = content.problems + Checker(root, content, catalog).check()
     cache.save()
-    catalog = Catalog(content)
-    problems = content.problems + Checker(root, content, catalog).check()
     return Checked(content, catalog, sorted(problems))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector walks every object made so far, again and again, while tens of
+    thousands of long-lived records are made (a tenth of validate at 10,000 innovations, more at
+    50,000); loading leaves no garbage cycles to collect."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
