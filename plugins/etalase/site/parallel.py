@@ -47,7 +47,9 @@ class Child:
 
 
 def available() -> bool:
-    return hasattr(os, "fork") and len(os.sched_getaffinity(0)) >= 2
+    # The cores this process may use (a container or `taskset` may allow fewer than the machine has).
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return hasattr(os, "fork") and cores >= 2
 
 
 def index_aside(write: Callable[[], None], config: MkDocsConfig) -> Child:
