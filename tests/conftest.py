@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +24,13 @@ def build_site(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
     if result.returncode != 0:
         pytest.fail(f"build failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     return result
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_parse_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every command a test runs keeps its parse cache (etalase/parsecache.py) in the run's own folder,
+    not in the user's cache folder (one file per temporary repository would pile up there)."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache-home"))
 
 
 @pytest.fixture(scope="session")
