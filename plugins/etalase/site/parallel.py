@@ -84,8 +84,8 @@ def _fork(work: Callable[[], None], config: MkDocsConfig) -> int:
     code = 0
     try:
         work()
-    except Exception as exc:  # MkDocs has logged which page failed; say what failed otherwise
-        log.error("%s", exc)
+    except Exception as exc:  # MkDocs has logged which page failed; say what failed, with where
+        log.exception("%s", exc)
         code = 1
     if config.strict and counter.get_counts():
         code = 1
