@@ -19,7 +19,6 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
 import yaml
 from bs4 import BeautifulSoup
 from slugify import slugify

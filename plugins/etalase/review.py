@@ -110,13 +110,12 @@ class _Summary:
         shown = new if status != "deleted" else old
         program = self.catalog.programs.get(parts[2]) if len(parts) == 4 else None
         if parts[-1] == "program.yml":
-            record: Any = program
             name = program.name if program else shown.get("name", parts[2])
             lines = [f"- Program **{md(str(name))}** ({_STATUS[status]})"]
             if program is not None:
                 lines.append(f"{md(program.organizer)} · tingkat {label('level', program.level)}")
         else:
-            edition = record = next((e for e in self.catalog.editions.values() if e.path == rel), None)
+            edition = next((e for e in self.catalog.editions.values() if e.path == rel), None)
             title = edition.title if edition else shown.get("title", rel)
             program_name = f" — {md(program.name)}" if program else ""
             lines = [f"- Edisi **{md(str(title))}**{program_name} ({_STATUS[status]})"]
