@@ -115,7 +115,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav) -> dict[str, Any]:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            context.update(spec.context, catalog=self.checked.catalog, urls=self.urls)
+            context.update(spec.context, urls=self.urls)
         return context
 
     def on_template_context(self, context: dict[str, Any], template_name: str, config: MkDocsConfig):

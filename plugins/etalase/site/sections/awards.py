@@ -14,6 +14,7 @@ from ...records import Category, Edition, Program, Stage, Winner
 from ..config import EtalaseConfig
 from ..pages import PageSpec
 from ..urls import Urls
+from .refs import refs
 
 LEVELS = list(LABELS["level"])  # national programs first, then provincial, then city/regency ones
 
@@ -43,6 +44,8 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
         template="etalase/programs.html",
         context={
             "programs": programs,
+            "award_count": len(catalog.awards),
+            "editions_by_program": {p.id: catalog.editions_by_program.get(p.id, []) for p in programs},
             "levels": [(level, group) for level in LEVELS if (group := [p for p in programs if p.level == level])],
         },
         description="Program penghargaan inovasi daerah: penyelenggara, tingkat, edisi dan pemenangnya.",
@@ -55,15 +58,16 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
             url=urls.program(program),
             title=program.name,
             template="etalase/program.html",
-            context={"program": program, "editions": editions},
+            context={"program": program, "editions": editions,
+                     "region": catalog.regions.get(program.region) if program.region else None},
             description=program.description or f"{program.name}: edisi dan pemenangnya.",
         )
         for index, edition in enumerate(editions):
-            yield edition_page(program, edition, editions, index, today, urls)
+            yield edition_page(program, edition, editions, index, today, urls, catalog)
 
 
 def edition_page(program: Program, edition: Edition, editions: list[Edition], index: int, today: dt.date,
-                 urls: Urls) -> PageSpec:
+                 urls: Urls, catalog: Catalog) -> PageSpec:
     stages = stage_views(edition, today)
     done = [view for view in stages if view.status == DONE]
     upcoming = [view for view in stages if view.status != DONE]
@@ -82,6 +86,7 @@ def edition_page(program: Program, edition: Edition, editions: list[Edition], in
             # editions are newest first: the one before in the list is the next year's
             "newer": editions[index - 1] if index > 0 else None,
             "older": editions[index + 1] if index + 1 < len(editions) else None,
+            "refs": refs(catalog, recipients=[r for winner in edition.winners for r in winner.recipients]),
         },
         description=edition.description or f"{edition.title}: tahapan, kategori dan pemenang.",
     )

@@ -8,6 +8,7 @@ from ...catalog import Catalog
 from ..config import EtalaseConfig
 from ..pages import PageSpec
 from ..urls import Urls
+from .refs import refs
 
 LATEST_AWARDS = 8
 HIGHLIGHTS = 6
@@ -23,6 +24,8 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
         (innovation for innovation in catalog.innovations.values() if catalog.awards_by_innovation.get(innovation.id)),
         key=lambda innovation: -len(catalog.awards_by_innovation[innovation.id]),
     )
+    highlights = awarded[:HIGHLIGHTS]
+    latest_awards = catalog.awards[:LATEST_AWARDS]
     sectors = sorted(
         ((catalog.sectors[s].label, urls.sector(catalog.sectors[s]), len(items))
          for s, items in catalog.innovations_by_sector.items() if s in catalog.sectors),
@@ -40,10 +43,12 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
                 "awards": len(catalog.awards),
                 "programs": len(catalog.programs),
             },
-            "latest_awards": catalog.awards[:LATEST_AWARDS],
-            "highlights": awarded[:HIGHLIGHTS],
+            "latest_awards": latest_awards,
+            "highlights": highlights,
+            "award_counts": {i.id: len(catalog.awards_by_innovation[i.id]) for i in highlights},
             "top_sectors": sectors[:TOP_SECTORS],
             "years": [(str(year), urls.year(year), None) for year in sorted(catalog.innovations_by_year, reverse=True)],
+            "refs": refs(catalog, recipients=[a.recipient for a in latest_awards], regions=[i.region for i in highlights]),
         },
         description="Etalase inovasi pemerintah daerah: inovasi, daerah, urusan dan penghargaannya.",
     )

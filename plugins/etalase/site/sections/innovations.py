@@ -10,6 +10,7 @@ from ..config import EtalaseConfig
 from ..pages import PageSpec
 from ..urls import Urls
 from .listing import listing_pages
+from .refs import listing_refs, refs
 
 # Related innovations shown per group (same region, same sector): a page never grows with the catalog.
 RELATED = 4
@@ -18,11 +19,14 @@ RELATED = 4
 def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageSpec]:
     everything = list(catalog.innovations.values())
     yield from listing_pages(urls.innovations(), everything, config.page_size, "Semua inovasi",
-                             "etalase/innovations.html", {}, f"Daftar {len(everything)} inovasi daerah, urut abjad.")
+                             "etalase/innovations.html", {}, f"Daftar {len(everything)} inovasi daerah, urut abjad.",
+                             listing_refs(catalog))
     related = Related(catalog)
     for innovation in everything:
         region = catalog.regions.get(innovation.region)
         sectors = [catalog.sectors[s] for s in dict.fromkeys(innovation.sectors) if s in catalog.sectors]
+        awards = catalog.awards_by_innovation.get(innovation.id, [])
+        related_sector = related.in_sector(innovation, sectors[0].id) if sectors else []
         yield PageSpec(
             url=urls.innovation(innovation),
             title=innovation.title,
@@ -32,9 +36,10 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
                 "region": region,
                 "province": catalog.province_of(region) if region else None,
                 "sectors": sectors,
-                "awards": catalog.awards_by_innovation.get(innovation.id, []),
+                "awards": awards,
                 "related_region": related.in_region(innovation),
-                "related_sector": related.in_sector(innovation, sectors[0].id) if sectors else [],
+                "related_sector": related_sector,
+                "refs": refs(catalog, editions=[a.edition for a in awards], regions=[i.region for i in related_sector]),
             },
             markdown=innovation.body,
             description=innovation.summary,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Optional, Sequence
+from typing import Callable, Iterator, Optional, Sequence
 
 from ..pages import PageSpec, chunks
 
@@ -58,13 +58,13 @@ def paginate(base: str, items: Sequence, size: int) -> Iterator[tuple[str, list,
 
 
 def listing_pages(base: str, items: Sequence, size: int, title: str, template: str, context: dict,
-                  description: str) -> Iterator[PageSpec]:
-    """The pages of one listing; each gets `items` (its entries) and `pager` besides `context`."""
+                  description: str, extra: Optional[Callable[[list], dict]] = None) -> Iterator[PageSpec]:
+    """The pages of one listing; each gets `items` (its entries), `pager` and `extra(entries)` besides `context`."""
     for url, entries, pager in paginate(base, items, size):
         yield PageSpec(
             url=url,
             title=title if pager.number == 1 else f"{title}, halaman {pager.number}",
             template=template,
-            context={**context, "items": entries, "pager": pager},
+            context={**context, "items": entries, "pager": pager, **(extra(entries) if extra else {})},
             description=description,
         )

@@ -11,6 +11,7 @@ from ..config import EtalaseConfig
 from ..pages import PageSpec
 from ..urls import Urls
 from .listing import listing_pages
+from .refs import listing_refs
 
 # Regions with the most innovations, shown above the provinces table.
 TOP_REGIONS = 6
@@ -32,7 +33,8 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
         url=urls.regions(),
         title="Daerah",
         template="etalase/regions.html",
-        context={"provinces": provinces, "top_regions": top[:TOP_REGIONS],
+        context={"provinces": provinces,
+                 "top_regions": [{**r, "province": catalog.province_of(r["region"])} for r in top[:TOP_REGIONS]],
                  "active_regions": len(top), "total": len(catalog.innovations)},
         description="Inovasi daerah menurut provinsi, kota dan kabupaten.",
     )
@@ -46,19 +48,21 @@ def _region_pages(catalog: Catalog, urls: Urls, config: EtalaseConfig, region: R
     # counts and, below, the innovations of the provincial government itself.
     own = [i for i in everything if i.region == region.code] if region.is_province else everything
     awards = catalog.awards_by_region.get(region.code, [])
+    # The same holds for awards: the province's timeline shows the province's own, so its page
+    # does not carry every award of every city (the cities' counts are in the table).
+    shown = [a for a in awards if catalog.recipient_region(a.recipient) == region.code] if region.is_province else awards
     sectors = Counter(sector for innovation in everything for sector in dict.fromkeys(innovation.sectors))
     context = {
         "region": region,
         "province": catalog.province_of(region),
         "children": [row(child) for child in catalog.regions_by_province.get(region.code, [])],
-        # The same holds for awards: the province's timeline shows the province's own, so its page
-        # does not carry every award of every city (the cities' counts are in the table).
-        "awards": [a for a in awards if catalog.recipient_region(a.recipient) == region.code]
-        if region.is_province else awards,
+        "awards": shown,
         "award_count": len(awards),
         "innovation_count": len(everything),
         "sectors": [(catalog.sectors[s].label, urls.sector(catalog.sectors[s]), n)
                     for s, n in sorted(sectors.items(), key=lambda x: (-x[1], x[0])) if s in catalog.sectors],
     }
     yield from listing_pages(urls.region(region), own, config.page_size, region.name, "etalase/region.html", context,
-                             f"Profil inovasi {region.name}: {len(everything)} inovasi dan penghargaannya.")
+                             f"Profil inovasi {region.name}: {len(everything)} inovasi dan penghargaannya.",
+                             listing_refs(catalog, recipients=[a.recipient for a in shown],
+                                          editions=[a.edition for a in shown]))

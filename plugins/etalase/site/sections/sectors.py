@@ -11,6 +11,7 @@ from ..config import EtalaseConfig
 from ..pages import PageSpec
 from ..urls import Urls
 from .listing import listing_pages
+from .refs import listing_refs
 
 # Regions most active in a sector, shown on its page.
 TOP_REGIONS = 10
@@ -38,4 +39,5 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
                for code, n in sorted(regions.items(), key=lambda x: (-x[1], x[0])) if code in catalog.regions][:TOP_REGIONS]
         context = {"sector": sector, "top_regions": top, "region_count": len(regions)}
         yield from listing_pages(urls.sector(sector), items, config.page_size, sector.label, "etalase/sector.html",
-                                 context, f"{len(items)} inovasi daerah pada urusan {sector.label}.")
+                                 context, f"{len(items)} inovasi daerah pada urusan {sector.label}.",
+                                 listing_refs(catalog))

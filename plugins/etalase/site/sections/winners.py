@@ -16,6 +16,7 @@ from ..pages import PageSpec
 from ..urls import Urls
 from .awards import winner_groups
 from .listing import listing_pages
+from .refs import refs
 
 # Regions of the ranking shown on `/pemenang/` itself; the rest are on the paginated full ranking.
 TOP_REGIONS = 10
@@ -98,11 +99,12 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
             "newer": years[position - 1] if position > 0 else None,
             "older": years[position + 1] if position + 1 < len(years) else None,
         }
-        for spec in listing_pages(urls.winners_year(year), rows, config.page_size, f"Pemenang {year}",
-                                  "etalase/winners-year.html", context,
-                                  f"Semua pemenang penghargaan inovasi daerah tahun {year}, menurut program."):
-            spec.context["blocks"] = blocks(spec.context["items"])
-            yield spec
+        yield from listing_pages(
+            urls.winners_year(year), rows, config.page_size, f"Pemenang {year}", "etalase/winners-year.html", context,
+            f"Semua pemenang penghargaan inovasi daerah tahun {year}, menurut program.",
+            lambda entries: {"blocks": blocks(entries),
+                             "refs": refs(catalog, recipients=[r for row in entries for r in row.winner.recipients])},
+        )
 
 
 def edition_rows(edition: Edition) -> list[WinnerRow]:

@@ -9,6 +9,7 @@ from ..config import EtalaseConfig
 from ..pages import PageSpec
 from ..urls import Urls
 from .listing import listing_pages
+from .refs import listing_refs
 
 
 def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageSpec]:
@@ -36,4 +37,5 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
             "older": years[position + 1] if position + 1 < len(years) else None,
         }
         yield from listing_pages(urls.year(year), items, config.page_size, f"Tahun {year}", "etalase/year.html", context,
-                                 f"Inovasi daerah yang diluncurkan pada {year} dan penghargaan tahun {year}.")
+                                 f"Inovasi daerah yang diluncurkan pada {year} dan penghargaan tahun {year}.",
+                                 listing_refs(catalog))
