@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from conftest import ROOT, build_site
+from sample_repo import copy_sample
 from test_reproducible import files
 
 
@@ -26,3 +27,21 @@ def test_two_processes_write_the_site_of_one(tmp_path):
     assert sorted(parallel) == sorted(single)
     assert sum(name.endswith(".html") for name in parallel) > 50, "the sample's generated pages were written"
     assert [name for name in parallel if parallel[name] != single[name]] == []
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="one core: every build runs in one process")
+@pytest.mark.parametrize("broken", ["inovasi/kota-batu/adiarta/", "inovasi/kota-batu/among-abdi-praja/"])
+def test_a_page_that_fails_in_either_process_fails_the_build(tmp_path, broken):
+    # Two neighbouring innovation pages: generated pages alternate between the processes, so one of
+    # them is written by the forked writer.
+    repo = copy_sample(tmp_path / "repo")
+    text = (ROOT / "mkdocs.yml").read_text("utf-8").replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    (repo / "mkdocs.yml").write_text(text, "utf-8")
+    template = (ROOT / "plugins/etalase/site/templates/etalase/innovation.html").read_text("utf-8")
+    failing = f'{{% if page.url == "{broken}" %}}{{{{ page.meta.missing.field }}}}{{% endif %}}\n'
+    (repo / "overrides/etalase").mkdir(parents=True)
+    (repo / "overrides/etalase/innovation.html").write_text(template.replace("{% block content %}", "{% block content %}" + failing, 1), "utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(repo), "build", "--site-dir",
+                             str(tmp_path / "site")], capture_output=True, text=True, cwd=repo)
+    assert result.returncode != 0
+    assert broken.rstrip("/") + "/index.md" in result.stderr + result.stdout, "the log names the page that failed"

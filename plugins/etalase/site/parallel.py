@@ -1,15 +1,16 @@
 """Work of a build done by forked processes, on a machine with two cores or more.
 
-MkDocs writes pages one after the other in one process; with tens of thousands of generated pages
-that is most of a build. Two pieces of it run beside the main process instead:
+MkDocs reads (Markdown) and writes pages one after the other in one process; with tens of
+thousands of generated pages that is most of a build. Two pieces of it run beside the main
+process instead:
 
-- the search index (`index_aside`), forked as soon as the catalog is known, while MkDocs reads
-  and renders the Markdown of every page;
-- every other generated page (`pages_aside`), forked once every page is read (the `on_env` event,
-  after every plugin's own handler): the child writes its pages with MkDocs' own page builder
-  and exits; the parent drops those pages from the files it goes on to write. Both write with the
-  same environment, navigation, plugins and page objects, so each page is byte for byte what one
-  process writes; the sitemap still lists every page.
+- the search index (`index_aside`), forked as soon as the catalog is known;
+- every other generated page (`split_pages`), forked once the navigation is known (the `on_nav`
+  event, after every plugin's own handler). Both processes then go on with MkDocs' own build,
+  each with its half of the generated pages: the child keeps only its pages (no theme files, no
+  sitemap, no 404 page) and ends at `post_build` (`end_child`); the parent drops the child's pages
+  and still lists them in the sitemap. Both read and write with the same configuration, plugins,
+  navigation and page objects, so each page is byte for byte what one process writes.
 
 The parent waits for its children at the end of the build; a failure, or a warning in a strict
 build, in a child fails the build. Nothing is forked where `fork` is missing (Windows), on one
@@ -21,23 +22,21 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from typing import Callable, Sequence
+from typing import Callable, NoReturn, Optional
 
-import jinja2
-from mkdocs.commands.build import _build_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
 from mkdocs.utils import CountHandler
 
 log = logging.getLogger("mkdocs.plugins.etalase")
 
 
 class Child:
-    def __init__(self, pid: int, everything: Sequence[File] = ()):
+    """A forked process, as its parent sees it."""
+
+    def __init__(self, pid: int):
         self.pid = pid
-        self.everything = everything  # every page, for the sitemap the parent writes (pages_aside)
 
     def wait(self, failed: bool = False) -> None:
         """Wait for the child; raise if it failed, unless the build has `failed` already."""
@@ -54,41 +53,51 @@ def available() -> bool:
 
 def index_aside(write: Callable[[], None], config: MkDocsConfig) -> Child:
     """Fork; the child runs `write` and exits."""
-    return Child(_fork(write, config))
+    if pid := _fork():
+        return Child(pid)
+    try:
+        write()
+    except Exception as exc:  # say what failed, with where
+        log.exception("%s", exc)
+        end_child(failed=True)
+    end_child(config.strict)
 
 
-def pages_aside(files: Files, config: MkDocsConfig, nav: Navigation, env: jinja2.Environment,
-                generated: set[str]) -> Child:
-    """Fork; the child writes every other page of `generated` (src_uris), the parent forgets them."""
-    everything = files.documentation_pages()
-    share = [file for file in everything if file.src_uri in generated][1::2]
+def split_pages(files: Files, config: MkDocsConfig, share: list[File]) -> Optional[Child]:
+    """Fork; the child goes on building only the pages of `share`, the parent everything else.
 
-    def write() -> None:
+    Returns the child in the parent, None in the child (which must end with `end_child`).
+    """
+    if pid := _fork():
         for file in share:
-            _build_page(file.page, config, everything, nav, env, excluded=file.inclusion.is_excluded())
-
-    child = Child(_fork(write, config), everything)
-    for file in share:
+            files.remove(file)
+        return Child(pid)
+    mine = {file.src_uri for file in share}
+    for file in [file for file in files if file.src_uri not in mine]:
         files.remove(file)
-    return child
+    # The parent writes the theme's files and pages (404, sitemap) once, for the whole site.
+    config.theme.static_templates.clear()
+    config.extra_templates.clear()
+    return None
 
 
-def _fork(work: Callable[[], None], config: MkDocsConfig) -> int:
+_warnings: Optional[CountHandler] = None  # in a child: the warnings it logged
+
+
+def _fork() -> int:
+    global _warnings
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()
-    if pid:
-        return pid
-    counter = CountHandler(level=logging.WARNING)
-    logging.getLogger("mkdocs").addHandler(counter)
-    code = 0
-    try:
-        work()
-    except Exception as exc:  # MkDocs has logged which page failed; say what failed, with where
-        log.exception("%s", exc)
-        code = 1
-    if config.strict and counter.get_counts():
-        code = 1
+    if pid == 0:
+        _warnings = CountHandler(level=logging.WARNING)
+        logging.getLogger("mkdocs").addHandler(_warnings)
+    return pid
+
+
+def end_child(strict: bool = False, failed: bool = False) -> NoReturn:
+    """End a forked process: failed if asked, or when it warned in a `strict` build."""
+    code = 1 if failed or (strict and _warnings is not None and _warnings.get_counts()) else 0
     logging.shutdown()
     sys.stdout.flush()
     sys.stderr.flush()

@@ -9,7 +9,7 @@ from typing import Any, Optional
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -35,10 +35,11 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         # instead of reading every file a second time (later `serve` rebuilds read them again).
         self.prechecked: Optional[tuple[Path, Checked]] = None
         self.specs: dict[str, PageSpec] = {}
-        self.nav = None
         # Forked processes (see parallel.py) writing the search index and half of the generated pages.
         self.indexer: Optional[parallel.Child] = None
         self.writer: Optional[parallel.Child] = None
+        self.in_writer = False  # this process is the forked writer
+        self.everything: list[File] = []  # every page, for the sitemap when half of them are written aside
         self.preview = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -58,20 +59,6 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         if self.preview:
             self.config.strict = False
         return config
-
-    def _install_env(self, env, config: MkDocsConfig, files: Files):
-        filters.install(env, self.urls)
-        search.install_header_search(env)
-        navcache.install(env)
-        return env
-
-    @event_priority(-100)  # after every plugin's on_env: the child writes with the finished environment
-    def _write_aside(self, env, config: MkDocsConfig, files: Files):
-        if self._forking():
-            self.writer = parallel.pages_aside(files, config, self.nav, env, set(self.specs))
-        return env
-
-    on_env = CombinedEvent(_install_env, _write_aside)
 
     def _forking(self) -> bool:
         return not self.preview and parallel.available()
@@ -102,8 +89,16 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
             self.indexer = parallel.index_aside(partial(self._write_index, config), config)
         return files
 
+    @event_priority(-100)  # after every plugin's on_nav: both processes go on with the same navigation
     def on_nav(self, nav, config: MkDocsConfig, files: Files):
-        self.nav = nav
+        if self._forking():
+            self.everything = files.documentation_pages()
+            for file in self.everything:
+                if file.page is None:  # as MkDocs would make it, so that the sitemap lists every page
+                    Page(None, file, config)
+            share = [file for file in self.everything if file.src_uri in self.specs][1::2]
+            self.writer = parallel.split_pages(files, config, share)
+            self.in_writer = self.writer is None
         return nav
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> Optional[str]:
@@ -111,6 +106,12 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         if page.file.src_uri in self.specs:
             return sanitize(html)
         return html
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        filters.install(env, self.urls)
+        search.install_header_search(env)
+        navcache.install(env)
+        return env
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav) -> dict[str, Any]:
         spec = self.specs.get(page.file.src_uri)
@@ -120,10 +121,13 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
 
     def on_template_context(self, context: dict[str, Any], template_name: str, config: MkDocsConfig):
         if self.writer is not None and template_name == "sitemap.xml":
-            context["pages"] = self.writer.everything  # with the pages the child writes
+            context["pages"] = self.everything  # with the pages the child writes
         return context
 
+    @event_priority(100)  # the forked writer ends before any other plugin's post_build could run twice
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.in_writer:
+            parallel.end_child(config.strict)
         children = self._children()
         for child in children:
             child.wait()
@@ -131,6 +135,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
             self._write_index(config)
 
     def on_build_error(self, error: Exception) -> None:
+        if self.in_writer:
+            parallel.end_child(failed=True)
         # A failed build leaves no child writing into the site folder behind it.
         for child in self._children():
             child.wait(failed=True)
