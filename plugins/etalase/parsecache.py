@@ -16,6 +16,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterable, Optional
 
 import yaml
 
@@ -25,9 +26,10 @@ MISSING = object()
 
 
 class ParseCache:
-    def __init__(self, path: Path):
+    def __init__(self, path: Optional[Path]):
+        """`path` None: kept in memory only (a worker process hands its entries to its parent)."""
         self.path = path
-        self.stored = self._read()
+        self.stored = self._read() if path is not None else {}
         self.used: dict[str, object] = {}  # what this run parsed or found: what the next run keeps
 
     @classmethod
@@ -43,10 +45,10 @@ class ParseCache:
         return stored["entries"] if isinstance(stored, dict) and stored.get("code") == _CODE else {}
 
     def get(self, text: str) -> object:
-        """The data `text` parsed to on an earlier run, or MISSING."""
+        """The data `text` parsed to on an earlier run or earlier in this one, or MISSING."""
         key = _key(text)
-        value = self.stored.get(key, MISSING)
-        if value is not MISSING:
+        value = self.used.get(key, MISSING)
+        if value is MISSING and (value := self.stored.get(key, MISSING)) is not MISSING:
             self.used[key] = value
         return value
 
@@ -54,9 +56,17 @@ class ParseCache:
         """Keep `data`, made of JSON's types only (the caller knows), as what `text` parses to."""
         self.used[_key(text)] = data
 
+    def missing(self, texts: Iterable[str]) -> list[str]:
+        """The texts (each once) that neither an earlier run nor this one has parsed."""
+        return [text for text in dict.fromkeys(texts) if (key := _key(text)) not in self.used and key not in self.stored]
+
+    def add(self, entries: dict[str, object]) -> None:
+        """Entries that another process put into its own cache (see `put`)."""
+        self.used.update(entries)
+
     def save(self) -> None:
         """Write what this run used (entries of changed or deleted files go); skipped when nothing changed."""
-        if self.used.keys() == self.stored.keys():
+        if self.path is None or self.used.keys() == self.stored.keys():
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

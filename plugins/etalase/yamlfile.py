@@ -8,7 +8,12 @@ line number instead of a parser crash.
 from __future__ import annotations
 
 import math
+import multiprocessing
+import os
 import re
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -51,9 +56,10 @@ class Document:
         return self.node
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path | str) -> str:
     """The file's text with any BOM removed and CRLF/CR turned into LF."""
-    raw = path.read_bytes()
+    with open(path, "rb") as file:
+        raw = file.read()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -62,7 +68,7 @@ def read_text(path: Path) -> str:
             "berkas tidak tersimpan sebagai UTF-8; simpan ulang dengan encoding UTF-8 di editor Anda", line
         ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    if not text or text.isspace():  # not strip(): that copies every text
         raise ContentError("berkas kosong; isi berkas dengan data sesuai contoh di panduan editor")
     return text
 
@@ -129,7 +135,14 @@ def _yaml_hint(problem: str) -> str:
                 "'- ') dan tanda kutip di baris ini: teks yang dikutip harus ditutup dan tidak diikuti teks lain")
 
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+# Lines, not characters, between the two '---' (four times faster; same matches as `(.*?\n)?` with re.S).
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n((?:[^\n]*\n)+?)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+
+
+def yaml_part(text: str) -> Optional[str]:
+    """The YAML of a front matter, None if `text` does not start with one."""
+    match = _FRONT_MATTER.match(text)
+    return (match.group(1) or "") if match else None
 
 
 def parse_front_matter(text: str, cache: Optional[ParseCache] = None) -> Document:
@@ -143,6 +156,52 @@ def parse_front_matter(text: str, cache: Optional[ParseCache] = None) -> Documen
     document.body = text[match.end():]
     document.body_line = text[: match.end()].count("\n") + 1
     return document
+
+
+# Below this many texts to parse, starting a second process costs more than it saves.
+ASIDE_MIN = 400
+
+
+def parse_aside(texts: list[str], cache: ParseCache) -> None:
+    """Parse the YAML `texts` that `cache` does not know yet into it, half of them in a second
+    process where that helps (parsing is most of a first `validate`).
+
+    Only the cache is filled: the caller then reads every file in order as usual, finds what was
+    parsed here and parses the rest itself (texts with an error or a value JSON cannot keep), so
+    problems, positions and order are exactly those of a run without this step.
+    """
+    missing = cache.missing(texts)
+    if len(missing) < ASIDE_MIN or not _can_fork():
+        return
+    half = len(missing) // 2
+    try:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+            theirs = pool.submit(_parsed, missing[half:])
+            _parse_all(missing[:half], cache)
+            cache.add(theirs.result())
+    except (BrokenProcessPool, OSError):
+        pass  # the caller parses whatever is still missing
+
+
+def _parsed(texts: list[str]) -> dict[str, object]:
+    """In the second process: the cache entries of `texts`."""
+    cache = ParseCache(None)
+    _parse_all(texts, cache)
+    return cache.used
+
+
+def _parse_all(texts: list[str], cache: ParseCache) -> None:
+    for text in texts:
+        try:
+            parse_yaml(text, cache=cache)
+        except Exception:  # noqa: BLE001  reported (or raised) by the caller's own pass over the file
+            continue
+
+
+def _can_fork() -> bool:
+    # A forked copy of a process that runs threads (MkDocs' `serve`) may inherit a lock held forever.
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return hasattr(os, "fork") and cores >= 2 and threading.active_count() == 1
 
 
 _STR, _SEQ, _MAP, _MERGE = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map", "merge"))
