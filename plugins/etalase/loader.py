@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 import re
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional, TypeVar
+from typing import Any, Callable, ContextManager, Iterable, Optional, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -57,22 +58,23 @@ class Loader:
     def load(self, innovation_paths: Optional[list[Path]] = None, edition_paths: Optional[set[Path]] = None) -> Content:
         """Read the reference data, every program, and the editions and innovations (all, or only those given)."""
         self._edition_paths = edition_paths
-        self._load_list(REGIONS_FILE, Region, self.content.regions)
-        self._load_list(SECTORS_FILE, Sector, self.content.sectors)
-        self._load_awards()
-        self.load_innovations(innovation_paths if innovation_paths is not None else self._innovation_files())
+        if innovation_paths is None:
+            innovations = self._read_innovations(self._innovation_files(), listed=True)
+        else:
+            innovations = self._read_innovations(innovation_paths, listed=False)
+        # Innovations are read first so that a second process parses them while the awards load.
+        with self._parsing_aside(innovations) as ready:
+            self._load_list(REGIONS_FILE, Region, self.content.regions)
+            self._load_list(SECTORS_FILE, Sector, self.content.sectors)
+            self._load_awards()
+            self._load_innovations(innovations, ready)
         return self.content
 
     def load_innovations(self, paths: Iterable[Path | str]) -> None:
         """Read more innovations into the same content (a partial check adds what its records name)."""
-        placed = [(path, rel) for path, rel in ((p, self._rel(p)) for p in paths) if self._placed(rel)]
-        texts = [self._text(path, rel) for path, rel in placed]
-        if self.cache is not None:
-            parse_aside([part for text in texts if text is not None and (part := yaml_part(text)) is not None],
-                        self.cache)
-        for (_, rel), text in zip(placed, texts):
-            if text is not None:
-                self._load_innovation(rel, text)
+        innovations = self._read_innovations(paths, listed=False)
+        with self._parsing_aside(innovations) as ready:
+            self._load_innovations(innovations, ready)
 
     # -- reference data --------------------------------------------------------------------
 
@@ -171,6 +173,23 @@ class Loader:
         return (self._check_slug(rel, "folder daerah", parts[1])
                 and self._check_slug(rel, "nama berkas", os.path.splitext(parts[2])[0]))
 
+    def _read_innovations(self, paths: Iterable[Path | str], listed: bool) -> list[tuple[str, str]]:
+        """(path relative to the root, text) of every innovation file that is in its place and readable.
+
+        `listed`: the paths are files found by `_innovation_files`."""
+        placed = [(path, rel) for path, rel in ((p, self._rel(p)) for p in paths) if self._placed(rel)]
+        return [(rel, text) for path, rel in placed if (text := self._text(path, rel, listed)) is not None]
+
+    def _parsing_aside(self, innovations: list[tuple[str, str]]) -> ContextManager[Callable[[int], None]]:
+        if self.cache is None:
+            return nullcontext(lambda index: None)
+        return parse_aside([yaml_part(text) for _, text in innovations], self.cache)
+
+    def _load_innovations(self, innovations: list[tuple[str, str]], ready: Callable[[int], None]) -> None:
+        for index, (rel, text) in enumerate(innovations):
+            ready(index)
+            self._load_innovation(rel, text)
+
     def _load_innovation(self, rel: str, text: str) -> None:
         document = self._parse(rel, text, parse_front_matter)
         innovation = None if document is None else self._validate(Innovation, document.data, document, rel)
@@ -190,10 +209,10 @@ class Loader:
         text = self._text(path, rel)
         return None if text is None else self._parse(rel, text, parse)
 
-    def _text(self, path: Path | str, rel: str) -> Optional[str]:
+    def _text(self, path: Path | str, rel: str, listed: bool = False) -> Optional[str]:
         """The file's text, or None once the reason it cannot be read is reported."""
         self.content.files_checked += 1
-        if not os.path.isfile(path):
+        if not (listed or os.path.isfile(path)):
             self._problem(rel, 1, 1, "", "berkas wajib ini tidak ditemukan")
             return None
         try:

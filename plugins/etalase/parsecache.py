@@ -16,7 +16,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Optional
 
 import yaml
 
@@ -56,9 +56,10 @@ class ParseCache:
         """Keep `data`, made of JSON's types only (the caller knows), as what `text` parses to."""
         self.used[_key(text)] = data
 
-    def missing(self, texts: Iterable[str]) -> list[str]:
-        """The texts (each once) that neither an earlier run nor this one has parsed."""
-        return [text for text in dict.fromkeys(texts) if (key := _key(text)) not in self.used and key not in self.stored]
+    def knows(self, text: str) -> bool:
+        """Whether an earlier run or this one has parsed `text`."""
+        key = _key(text)
+        return key in self.used or key in self.stored
 
     def add(self, entries: dict[str, object]) -> None:
         """Entries that another process put into its own cache (see `put`)."""
