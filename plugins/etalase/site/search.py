@@ -9,9 +9,11 @@ instead of the theme's single JSON of the whole site.
 
 from __future__ import annotations
 
-import asyncio
+import hashlib
 import html
 import json
+import shutil
+import subprocess
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
@@ -20,13 +22,13 @@ from typing import Iterator
 
 import jinja2
 from mkdocs.exceptions import PluginError
-from pagefind.index import PagefindIndex
+from pagefind.service import get_executable
 
 from ..catalog import Catalog
 from ..labels import label
 from ..records import Innovation
 from . import themepatch
-from .stable_index import stabilize
+from .stable_index import ENTRY, stabilize
 from .urls import Urls
 
 LANGUAGE = "id"  # Pagefind ships an Indonesian build (stemming: "berbelanja" finds "belanja")
@@ -127,28 +129,35 @@ def _program_name(catalog: Catalog, program_id: str) -> str:
     return (program.short_name or program.name) if program else program_id
 
 
-def write_index(catalog: Catalog, urls: Urls, site_dir: Path) -> int:
-    """Write the Pagefind bundle into `site_dir/pagefind/`; returns the number of records."""
-    return asyncio.run(_write(records(catalog, urls), site_dir / OUTPUT_DIR))
+def digest(items: list[SearchRecord]) -> str:
+    """The same for the same records in the same order: an unchanged index need not be written again."""
+    return hashlib.sha256("\0".join(map(repr, items)).encode("utf-8")).hexdigest()
 
 
-async def _write(items: Iterator[SearchRecord], output: Path) -> int:
-    # The records go to Pagefind as small HTML files indexed in one request: its Python service
-    # reads one reply per 0.1 s, so one request per record took 100 s per 1,000 innovations.
+def write_index(items: list[SearchRecord], site_dir: Path) -> int:
+    """Write the Pagefind bundle into `site_dir/pagefind/`, replacing any earlier one; returns the number of records."""
+    output = site_dir / OUTPUT_DIR
+    shutil.rmtree(output, ignore_errors=True)  # a rebuild leaves no fragment of an older index behind
+    # The records go to Pagefind as small HTML files indexed by its command line in one run. Not
+    # through its Python service: that reads one reply per 0.1 s, and stops the indexer as soon as
+    # it answers, before the files it writes in the background are complete (truncated bundles
+    # were seen on a busy machine); the command line finishes writing before it exits.
     with tempfile.TemporaryDirectory(prefix="etalase-pagefind-") as folder:
-        count = 0
         for item in items:
             page = Path(folder, item.url, "index.html")
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(_record_html(item), "utf-8")
-            count += 1
-        # Leaving the context writes the bundle (and only when nothing failed).
-        async with PagefindIndex(config={"force_language": LANGUAGE, "output_path": str(output)}) as index:
-            indexed = await index.add_directory(path=folder)
-    if indexed["page_count"] != count:
-        raise PluginError(f"Pagefind mengindeks {indexed['page_count']} dari {count} inovasi")
+        command = [str(get_executable()), "--site", folder, "--output-path", str(output),
+                   "--force-language", LANGUAGE, "--silent"]
+        result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PluginError(f"Pagefind gagal membuat indeks pencarian:\n{result.stdout}{result.stderr}")
+    entry = json.loads((output / ENTRY).read_text("utf-8"))
+    indexed = sum(language["page_count"] for language in entry["languages"].values())
+    if indexed != len(items):
+        raise PluginError(f"Pagefind mengindeks {indexed} dari {len(items)} inovasi")
     stabilize(output)  # two builds of the same records give the same bundle
-    return count
+    return indexed
 
 
 def _record_html(record: SearchRecord) -> str:
