@@ -77,9 +77,14 @@ def summary_command(root: Path, base: str) -> None:
 @main.command()
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder hasil (bawaan: site_dir di mkdocs.yml).")
+@click.option("--clean", is_flag=True,
+              help="Bangun semua halaman dari awal, bukan hanya yang berubah sejak pembangunan sebelumnya.")
 @click.pass_obj
-def build(root: Path, site_dir: Path | None) -> None:
-    """Periksa data, lalu bangun situs statis dengan `mkdocs build --strict`."""
+def build(root: Path, site_dir: Path | None, clean: bool) -> None:
+    """Periksa data, lalu bangun situs statis dengan `mkdocs build --strict`.
+
+    Pembangunan berikutnya ke folder yang sama hanya menulis ulang halaman yang berubah.
+    """
     checked = check_repository(root)
     if checked.problems:
         click.echo(render(checked.problems, "text"), err=True)
@@ -88,7 +93,7 @@ def build(root: Path, site_dir: Path | None) -> None:
         sys.exit(1)
     from .site.build import build_site  # MkDocs is imported only by the commands that need it
 
-    sys.exit(build_site(root, site_dir, checked))
+    sys.exit(build_site(root, site_dir, checked, incremental=not clean))
 
 
 @main.command()
@@ -109,7 +114,8 @@ def serve(root: Path, dev_addr: str) -> None:
     logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
     try:
         # The plugin sees the `serve` command at startup and turns its strict mode off (see its on_startup).
-        mkdocs_serve(str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
+        # Dirty: a rebuild rewrites only the pages whose output changed (site/incremental.py).
+        mkdocs_serve(str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True, build_type="dirty")
     except (Abort, ConfigurationError) as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)

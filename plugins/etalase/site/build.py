@@ -15,8 +15,13 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from ..validate import Checked
 
 
-def build_site(root: Path, site_dir: Optional[Path] = None, checked: Optional[Checked] = None) -> int:
-    """Build the site; returns a process exit code (0 on success). `checked`: the repository as just validated."""
+def build_site(root: Path, site_dir: Optional[Path] = None, checked: Optional[Checked] = None,
+               incremental: bool = True) -> int:
+    """Build the site; returns a process exit code (0 on success).
+
+    `checked`: the repository as just validated. `incremental`: rewrite only what changed since the
+    previous build into the same folder (see incremental.py), else empty the folder first.
+    """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(root))
     logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
@@ -25,9 +30,11 @@ def build_site(root: Path, site_dir: Optional[Path] = None, checked: Optional[Ch
         options["site_dir"] = str(site_dir.resolve())
     try:
         config = load_config(str(root / "mkdocs.yml"), **options)
-        if checked is not None and "etalase" in config.plugins:
-            config.plugins["etalase"].prechecked = (root.resolve(), checked)
-        build(config)
+        plugin = config.plugins.get("etalase")
+        if plugin is not None:
+            plugin.prechecked = (root.resolve(), checked) if checked is not None else None
+            plugin.dirty = incremental
+        build(config, dirty=incremental and plugin is not None)
     except (Abort, ConfigurationError, PluginError) as exc:
         logging.getLogger("etalase").error("%s", exc)
         return 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from functools import partial
 from pathlib import Path
 from typing import Any, Optional
 
@@ -15,8 +14,9 @@ from mkdocs.structure.pages import Page
 
 from ..problems import render, summary
 from ..validate import Checked, check_repository
-from . import filters, navcache, parallel, search
+from . import filters, incremental, navcache, parallel, search
 from .config import EtalaseConfig
+from .digest import page_digests
 from .pages import PageSpec
 from .sanitize import sanitize
 from .sections import SECTIONS
@@ -41,10 +41,17 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         self.in_writer = False  # this process is the forked writer
         self.everything: list[File] = []  # every page, for the sitemap when half of them are written aside
         self.preview = False
+        # A dirty build rewrites only what changed since the build whose manifest it finds (incremental.py);
+        # set by `build.py build`, or by MkDocs' own --dirty.
+        self.dirty = False
+        self.previous: Optional[incremental.Manifest] = None
+        self.manifest: Optional[incremental.Manifest] = None
+        self.records: Optional[list[search.SearchRecord]] = None  # to index in this build (None: kept)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # A live preview (`serve`) shows every valid record and prints the problems (strict: false).
         self.preview = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
@@ -58,7 +65,13 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                 config.extra_css.append(stylesheet)
         if self.preview:
             self.config.strict = False
+        if self.dirty:
+            incremental.quiet_dirty_notices()
         return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.site_dir = Path(config.site_dir)
+        self.previous = incremental.Manifest.take(self.site_dir) if self.dirty else None
 
     def _forking(self) -> bool:
         return not self.preview and parallel.available()
@@ -78,16 +91,37 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         for section in SECTIONS:
             for spec in section(self.checked.catalog, self.urls, self.config):
                 self.specs[spec.src_uri] = spec
-        for src_uri, spec in self.specs.items():
-            files.append(File.generated(config, src_uri, content=spec.source()))
+        previous = self._reusable(config)
+        self.manifest = manifest = incremental.Manifest(site=self.site_digest)
+        for src_uri, digest in page_digests(self.specs.values()).items():
+            spec = self.specs[src_uri]
+            if previous and previous.unchanged(src_uri, digest, self.site_dir):
+                file = incremental.UnchangedPage.generated(config, src_uri, content="")
+            else:
+                file = File.generated(config, src_uri, content=spec.source())
+            files.append(file)
+            manifest.pages[src_uri] = [digest, file.dest_uri]
             for path, content in spec.files.items():  # downloads published with the page (data/)
                 files.append(File.generated(config, path, content=content))
         for path in sorted(p for p in ASSETS.rglob("*") if p.is_file()):
             files.append(File.generated(config, path.relative_to(ASSETS.parent).as_posix(), abs_src_path=str(path)))
-        # The search index needs only the catalog: written aside while MkDocs reads every page.
-        if self._forking():
-            self.indexer = parallel.index_aside(partial(self._write_index, config), config)
+        self.records = list(search.records(self.checked.catalog, self.urls))
+        manifest.search = search.digest(self.records)
+        if previous and previous.search == manifest.search and (self.site_dir / search.OUTPUT_DIR).is_dir():
+            self.records = None  # the previous build's index holds the same records
+        elif self._forking():  # the index needs only the catalog: written aside while MkDocs reads every page
+            self.indexer = parallel.index_aside(self._write_index, config)
         return files
+
+    def _reusable(self, config: MkDocsConfig) -> Optional[incremental.Manifest]:
+        """The previous build's manifest, if its output can be kept; in a dirty build, empties the site otherwise."""
+        self.site_digest = incremental.site_digest(config)
+        if self.previous is not None and self.previous.site == self.site_digest:
+            return self.previous
+        if self.dirty:  # nothing of the previous output can be trusted: build everything, as a clean build
+            self.previous = None
+            incremental.empty_folder(self.site_dir)
+        return None
 
     @event_priority(-100)  # after every plugin's on_nav: both processes go on with the same navigation
     def on_nav(self, nav, config: MkDocsConfig, files: Files):
@@ -96,7 +130,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
             for file in self.everything:
                 if file.page is None:  # as MkDocs would make it, so that the sitemap lists every page
                     Page(None, file, config)
-            share = [file for file in self.everything if file.src_uri in self.specs][1::2]
+            share = [file for file in self.everything if file.src_uri in self.specs and file.is_modified()][1::2]
             self.writer = parallel.split_pages(files, config, share)
             self.in_writer = self.writer is None
         return nav
@@ -128,11 +162,14 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.in_writer:
             parallel.end_child(config.strict)
-        children = self._children()
-        for child in children:
+        indexed_aside = self.indexer is not None
+        for child in self._children():
             child.wait()
-        if not children:  # nothing was forked: the index is written here, into the finished site
-            self._write_index(config)
+        if self.records is not None and not indexed_aside:  # not forked: written here, into the finished site
+            self._write_index()
+        if self.previous is not None:
+            incremental.remove_stale(self.site_dir, self.previous, self.manifest.pages)
+        self.manifest.write(self.site_dir)
 
     def on_build_error(self, error: Exception) -> None:
         if self.in_writer:
@@ -146,8 +183,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         self.writer = self.indexer = None
         return children
 
-    def _write_index(self, config: MkDocsConfig) -> None:
-        count = search.write_index(self.checked.catalog, self.urls, Path(config.site_dir))
+    def _write_index(self) -> None:
+        count = search.write_index(self.records, self.site_dir)
         log.info("Indeks pencarian: %d inovasi", count)
 
     def on_serve(self, server, config: MkDocsConfig, builder):
