@@ -14,10 +14,10 @@ import re
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, Optional, Sequence
+from typing import Callable, ContextManager, Iterator, Optional, Sequence
 
 import yaml
 
@@ -167,10 +167,9 @@ ASIDE_MIN = 400
 ASIDE_SHARE = 0.6
 
 
-@contextmanager
-def parse_aside(texts: Sequence[Optional[str]], cache: ParseCache) -> Iterator[Callable[[int], None]]:
+def parse_aside(texts: Sequence[Optional[str]], cache: ParseCache) -> ContextManager[Callable[[int], None]]:
     """Parse YAML `texts` the cache does not know yet in a second process, where that helps (parsing
-    is most of a first `validate`); yields `ready(index)`, to call before using texts[index].
+    is most of a first `validate`); gives `ready(index)`, to call before using texts[index].
 
     Only the cache is filled: the caller still goes through every file in order, finds what was
     parsed aside and parses the rest itself (texts with an error or a value JSON cannot keep), so
@@ -178,12 +177,17 @@ def parse_aside(texts: Sequence[Optional[str]], cache: ParseCache) -> Iterator[C
     """
     missing = [index for index, text in enumerate(texts) if text is not None and not cache.knows(text)]
     if len(missing) < ASIDE_MIN or not _can_fork():
-        yield lambda index: None
-        return
+        return nullcontext(lambda index: None)
     first = missing[int(len(missing) * (1 - ASIDE_SHARE))]
+    # Only the second process's texts are kept past this point (all of them were 60 MB at 50,000).
+    return _parsing_aside([texts[index] for index in missing if index >= first], first, cache)
+
+
+@contextmanager
+def _parsing_aside(theirs: list[str], first: int, cache: ParseCache) -> Iterator[Callable[[int], None]]:
     pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
     try:
-        theirs = pool.submit(_parsed, [texts[index] for index in missing if index >= first])
+        parsed = pool.submit(_parsed, theirs)
     except OSError:  # no fork today (too many processes): the caller parses everything
         pool.shutdown()
         yield lambda index: None
@@ -195,7 +199,7 @@ def parse_aside(texts: Sequence[Optional[str]], cache: ParseCache) -> Iterator[C
         if index >= first and not joined:
             joined = True
             try:
-                cache.add(theirs.result())
+                cache.add(parsed.result())
             except BrokenProcessPool:
                 pass  # the caller parses whatever is still missing
 
