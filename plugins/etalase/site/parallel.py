@@ -4,7 +4,8 @@ MkDocs reads (Markdown) and writes pages one after the other in one process; wit
 thousands of generated pages that is most of a build. Two pieces of it run beside the main
 process instead:
 
-- the search index (`index_aside`), forked as soon as the catalog is known;
+- the search index (`index_aside`), forked as soon as the catalog is known; it hands back the
+  digest of its records;
 - every other generated page (`split_pages`), forked once the navigation is known (the `on_nav`
   event, after every plugin's own handler). Both processes then go on with MkDocs' own build,
   each with its half of the generated pages: the child keeps only its pages (no theme files, no
@@ -35,14 +36,20 @@ log = logging.getLogger("mkdocs.plugins.etalase")
 class Child:
     """A forked process, as its parent sees it."""
 
-    def __init__(self, pid: int):
+    def __init__(self, pid: int, result: Optional[int] = None):
         self.pid = pid
+        self.result = result  # the pipe the child writes its result to
 
-    def wait(self, failed: bool = False) -> None:
-        """Wait for the child; raise if it failed, unless the build has `failed` already."""
+    def wait(self, failed: bool = False) -> str:
+        """Wait for the child and return its result; raise if it failed, unless the build has `failed` already."""
+        result = ""
+        if self.result is not None:
+            with os.fdopen(self.result, "rb") as pipe:
+                result = pipe.read().decode("utf-8")
         _, status = os.waitpid(self.pid, 0)
         if os.waitstatus_to_exitcode(status) != 0 and not failed:
             raise PluginError("Sebagian situs gagal dibangun (lihat pesan di atas).")
+        return result
 
 
 def available() -> bool:
@@ -51,15 +58,20 @@ def available() -> bool:
     return hasattr(os, "fork") and cores >= 2
 
 
-def index_aside(write: Callable[[], None], config: MkDocsConfig) -> Child:
-    """Fork; the child runs `write` and exits."""
+def index_aside(work: Callable[[], str], config: MkDocsConfig) -> Child:
+    """Fork; the child runs `work`, hands its result (a short text) to `Child.wait` and exits."""
+    read, write = os.pipe()
     if pid := _fork():
-        return Child(pid)
+        os.close(write)
+        return Child(pid, read)
+    os.close(read)
     try:
-        write()
+        result = work()
     except Exception as exc:  # say what failed, with where
         log.exception("%s", exc)
         end_child(failed=True)
+    with os.fdopen(write, "wb") as pipe:
+        pipe.write(result.encode("utf-8"))
     end_child(config.strict)
 
 

@@ -46,7 +46,6 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         self.dirty = False
         self.previous: Optional[incremental.Manifest] = None
         self.manifest: Optional[incremental.Manifest] = None
-        self.records: Optional[list[search.SearchRecord]] = None  # to index in this build (None: kept)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # A live preview (`serve`) shows every valid record and prints the problems (strict: false).
@@ -105,12 +104,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                 files.append(File.generated(config, path, content=content))
         for path in sorted(p for p in ASSETS.rglob("*") if p.is_file()):
             files.append(File.generated(config, path.relative_to(ASSETS.parent).as_posix(), abs_src_path=str(path)))
-        self.records = list(search.records(self.checked.catalog, self.urls))
-        manifest.search = search.digest(self.records)
-        if previous and previous.search == manifest.search and (self.site_dir / search.OUTPUT_DIR).is_dir():
-            self.records = None  # the previous build's index holds the same records
-        elif self._forking():  # the index needs only the catalog: written aside while MkDocs reads every page
-            self.indexer = parallel.index_aside(self._write_index, config)
+        if self._forking():  # the index needs only the catalog: written aside while MkDocs reads every page
+            self.indexer = parallel.index_aside(self._index, config)
         return files
 
     def _reusable(self, config: MkDocsConfig) -> Optional[incremental.Manifest]:
@@ -162,11 +157,12 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.in_writer:
             parallel.end_child(config.strict)
-        indexed_aside = self.indexer is not None
-        for child in self._children():
-            child.wait()
-        if self.records is not None and not indexed_aside:  # not forked: written here, into the finished site
-            self._write_index()
+        indexer, self.indexer = self.indexer, None
+        if self.writer is not None:
+            self.writer.wait()
+            self.writer = None
+        # Not forked: the index is written here, into the finished site.
+        self.manifest.search = indexer.wait() if indexer is not None else self._index()
         if self.previous is not None:
             incremental.remove_stale(self.site_dir, self.previous, self.manifest.pages)
         self.manifest.write(self.site_dir)
@@ -183,9 +179,15 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         self.writer = self.indexer = None
         return children
 
-    def _write_index(self) -> None:
-        count = search.write_index(self.records, self.site_dir)
-        log.info("Indeks pencarian: %d inovasi", count)
+    def _index(self) -> str:
+        """Write the search index, unless the previous build's holds the same records; returns their digest."""
+        records = list(search.records(self.checked.catalog, self.urls))
+        digest = search.digest(records)
+        previous = self.previous
+        if previous is None or previous.search != digest or not (self.site_dir / search.OUTPUT_DIR).is_dir():
+            search.write_index(records, self.site_dir)
+            log.info("Indeks pencarian: %d inovasi", len(records))
+        return digest
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         # content/ is the docs_dir, watched by MkDocs; the innovations live beside it.
