@@ -39,7 +39,7 @@ class Program(Record):
 
     @property
     def id(self) -> str:
-        return self._id
+        return self._private("_id")
 
 
 class Stage(Record):
@@ -156,11 +156,11 @@ class Edition(Record):
 
     @property
     def program(self) -> str:
-        return self._program
+        return self._private("_program")
 
     @property
     def year(self) -> int:
-        return self._year
+        return self._private("_year")
 
     @property
     def announced(self) -> bool:

@@ -34,7 +34,12 @@ class Record(BaseModel):
 
     @property
     def path(self) -> str:
-        return self._path
+        return self._private("_path")
+
+    def _private(self, name: str):
+        # Straight from pydantic's store of private attributes: `self._id` goes through
+        # BaseModel.__getattr__ (~2 µs), and ids are read hundreds of thousands of times a build.
+        return self.__pydantic_private__[name]
 
 
 def _safe_url(value: str) -> str:

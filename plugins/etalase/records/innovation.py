@@ -53,16 +53,16 @@ class Innovation(Record):
 
     @property
     def id(self) -> str:
-        return self._id
+        return self._private("_id")
 
     @property
     def slug(self) -> str:
-        return self._id.split("/")[1]
+        return self._private("_id").split("/")[1]
 
     @property
     def body(self) -> str:
         """The Markdown narrative after the front matter."""
-        return self._body
+        return self._private("_body")
 
     @property
     def launched_year(self) -> Optional[int]:
