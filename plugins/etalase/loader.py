@@ -149,13 +149,16 @@ class Loader:
         found: list[tuple[tuple[str, ...], str]] = []
 
         def walk(folder: str, parts: tuple[str, ...]) -> None:
-            with os.scandir(folder) as entries:
-                for entry in entries:
-                    # Like rglob: symbolic links to folders are not followed, links to files are.
-                    if entry.is_dir() and not entry.is_symlink():
-                        walk(entry.path, parts + (entry.name,))
-                    elif entry.name not in IGNORED and entry.is_file():
-                        found.append((parts + (entry.name,), entry.path))
+            try:
+                entries = list(os.scandir(folder))
+            except PermissionError:
+                return  # as rglob does
+            for entry in entries:
+                # Like rglob: symbolic links to folders are not followed, links to files are.
+                if entry.is_dir() and not entry.is_symlink():
+                    walk(entry.path, parts + (entry.name,))
+                elif entry.name not in IGNORED and entry.is_file():
+                    found.append((parts + (entry.name,), entry.path))
 
         folder = os.path.join(self.root, INNOVATIONS_DIR)
         if os.path.isdir(folder):
