@@ -190,7 +190,7 @@ class Loader:
 
     def _load_innovations(self, innovations: list[tuple[str, str]], ready: Callable[[int], None]) -> None:
         """Empties `innovations` on the way: a text is let go once its record is made (held to the
-        end, the texts of 10,000 innovations added 40 MB to the peak memory; of 50,000, five times that)."""
+        end, the texts of 10,000 innovations added 40 MB to the peak memory)."""
         innovations.reverse()
         for index in range(len(innovations)):
             rel, text = innovations.pop()

@@ -179,7 +179,7 @@ def parse_aside(texts: Sequence[Optional[str]], cache: ParseCache) -> ContextMan
     if len(missing) < ASIDE_MIN or not _can_fork():
         return nullcontext(lambda index: None)
     first = missing[int(len(missing) * (1 - ASIDE_SHARE))]
-    # Only the second process's texts are kept past this point (all of them were 60 MB at 50,000).
+    # Only the second process's texts are kept past this point (the YAML of 50,000 innovations is 45 MB).
     return _parsing_aside([texts[index] for index in missing if index >= first], first, cache)
 
 
