@@ -24,7 +24,7 @@ import json
 import logging
 import os
 import sys
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
@@ -68,7 +68,8 @@ class Manifest:
         return manifest if manifest.version == VERSION else None
 
     def write(self, site_dir: Path) -> None:
-        (site_dir / MANIFEST).write_text(json.dumps(asdict(self), sort_keys=True, separators=(",", ":")), "utf-8")
+        fields = {"site": self.site, "pages": self.pages, "search": self.search, "version": self.version}
+        (site_dir / MANIFEST).write_text(json.dumps(fields, sort_keys=True, separators=(",", ":")), "utf-8")
 
     def unchanged(self, src_uri: str, digest: str, site_dir: Path) -> bool:
         previous = self.pages.get(src_uri)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from pathlib import Path
 from typing import Any, Optional
@@ -86,11 +87,13 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         if problems:
             # A preview still shows every valid record; the problems stay on screen.
             log.info("Masalah pada data (catatan yang bermasalah tidak ditampilkan):\n%s", report)
+        previous = self._reusable(config)
+        if self._forking():  # the index needs only the catalog: written aside while the pages are made
+            self.indexer = parallel.index_aside(self._index, config)
         self.specs = {}
         for section in SECTIONS:
             for spec in section(self.checked.catalog, self.urls, self.config):
                 self.specs[spec.src_uri] = spec
-        previous = self._reusable(config)
         self.manifest = manifest = incremental.Manifest(site=self.site_digest)
         for src_uri, digest in page_digests(self.specs.values()).items():
             spec = self.specs[src_uri]
@@ -104,8 +107,9 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                 files.append(File.generated(config, path, content=content))
         for path in sorted(p for p in ASSETS.rglob("*") if p.is_file()):
             files.append(File.generated(config, path.relative_to(ASSETS.parent).as_posix(), abs_src_path=str(path)))
-        if self._forking():  # the index needs only the catalog: written aside while MkDocs reads every page
-            self.indexer = parallel.index_aside(self._index, config)
+        # The catalog, the specs and MkDocs' files live until the build ends: Python's cycle collector
+        # would walk them all again and again while pages are made (a fifth of a rebuild at 10,000).
+        gc.freeze()
         return files
 
     def _reusable(self, config: MkDocsConfig) -> Optional[incremental.Manifest]:
@@ -126,8 +130,9 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                 if file.page is None:  # as MkDocs would make it, so that the sitemap lists every page
                     Page(None, file, config)
             share = [file for file in self.everything if file.src_uri in self.specs and file.is_modified()][1::2]
-            self.writer = parallel.split_pages(files, config, share)
-            self.in_writer = self.writer is None
+            if share:  # none in a rebuild that rewrites a page or two
+                self.writer = parallel.split_pages(files, config, share)
+                self.in_writer = self.writer is None
         return nav
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> Optional[str]:
