@@ -46,7 +46,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         # set by `build.py build`, or by MkDocs' own --dirty.
         self.dirty = False
         self.previous: Optional[incremental.Manifest] = None
-        self.manifest: Optional[incremental.Manifest] = None
+        self.digests: Optional[dict[str, str]] = None  # of every generated page, by src_uri
+        self.dest_uris: dict[str, str] = {}  # where every generated page is written, by src_uri
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # A live preview (`serve`) shows every valid record and prints the problems (strict: false).
@@ -94,15 +95,17 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         for section in SECTIONS:
             for spec in section(self.checked.catalog, self.urls, self.config):
                 self.specs[spec.src_uri] = spec
-        self.manifest = manifest = incremental.Manifest(site=self.site_digest)
-        for src_uri, digest in page_digests(self.specs.values()).items():
-            spec = self.specs[src_uri]
-            if previous and previous.unchanged(src_uri, digest, self.site_dir):
+        # With no previous build to compare with, the digests wait for the end of the build (the
+        # manifest), where this process makes them while the forked writer finishes its pages.
+        self.digests = page_digests(self.specs.values()) if previous else None
+        self.dest_uris = {}
+        for src_uri, spec in self.specs.items():
+            if previous and previous.unchanged(src_uri, self.digests[src_uri], self.site_dir):
                 file = incremental.UnchangedPage.generated(config, src_uri, content="")
             else:
                 file = File.generated(config, src_uri, content=spec.source())
             files.append(file)
-            manifest.pages[src_uri] = [digest, file.dest_uri]
+            self.dest_uris[src_uri] = file.dest_uri
             for path, content in spec.files.items():  # downloads published with the page (data/)
                 files.append(File.generated(config, path, content=content))
         for path in sorted(p for p in ASSETS.rglob("*") if p.is_file()):
@@ -162,15 +165,17 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.in_writer:
             parallel.end_child(config.strict)
+        digests = self.digests or page_digests(self.specs.values())
+        pages = {src_uri: [digests[src_uri], dest_uri] for src_uri, dest_uri in self.dest_uris.items()}
         indexer, self.indexer = self.indexer, None
         if self.writer is not None:
             self.writer.wait()
             self.writer = None
         # Not forked: the index is written here, into the finished site.
-        self.manifest.search = indexer.wait() if indexer is not None else self._index()
+        search_digest = indexer.wait() if indexer is not None else self._index()
         if self.previous is not None:
-            incremental.remove_stale(self.site_dir, self.previous, self.manifest.pages)
-        self.manifest.write(self.site_dir)
+            incremental.remove_stale(self.site_dir, self.previous, pages)
+        incremental.Manifest(self.site_digest, pages, search_digest).write(self.site_dir)
 
     def on_build_error(self, error: Exception) -> None:
         if self.in_writer:
