@@ -71,6 +71,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        gc.unfreeze()  # what the previous build froze (serve) may be collected again
         self.site_dir = Path(config.site_dir)
         self.previous = incremental.Manifest.take(self.site_dir) if self.dirty else None
 
