@@ -397,6 +397,9 @@ def test_serve_previews_valid_records_and_rebuilds_on_change(tmp_path):
         path = root / "innovations" / "kota-batu" / "adiarta.md"
         path.write_text(path.read_text("utf-8").replace("title: ADIARTA", "title: ADIARTA Baru", 1), "utf-8")
         assert wait_for(lambda: "ADIARTA Baru" in (fetch(url) or "")), "the page was rebuilt after the change"
+        # Rebuilds are incremental (only changed pages are written): the listings that show it change too.
+        region = f"http://127.0.0.1:{port}/daerah/kota-batu/"
+        assert wait_for(lambda: "ADIARTA Baru" in (fetch(region) or "")), "the region's listing was rebuilt"
     finally:
         process.terminate()
         output = process.communicate(timeout=30)[0]
