@@ -24,10 +24,12 @@ import os
 import platform
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -140,7 +142,68 @@ def etalase_rows(size: int, runs: int, repo: Path, work: Path) -> list[Row]:
         rows.append(repeat(size, "Etalase", "rebuild after 1 title edit", runs, build, work, None, edit_title, env))
     finally:
         edited.write_text(original, "utf-8")
+    return rows + preview_rows(size, runs, cli, edited, work, env)
+
+
+def preview_rows(size: int, runs: int, cli: list[str], edited: Path, work: Path, env: dict[str, str]) -> list[Row]:
+    """The editor's preview (`build.py serve`): seconds from saving a title edit until the preview serves
+    the rebuilt page, and until its search index holds the new title (it is written after the pages)."""
+    original = edited.read_text("utf-8")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+    page, entry = f"{base}inovasi/{edited.parent.name}/{edited.stem}/", f"{base}pagefind/pagefind-entry.json"
+    page_times, index_times, peak = [], [], 0.0
+    with (work / "Etalase-preview.log").open("wb") as log:
+        process = subprocess.Popen(cli + ["serve", "--dev-addr", f"127.0.0.1:{port}"], stdout=log,
+                                   stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
+        try:
+            poll(lambda: fetch(page) is not None and fetch(entry) is not None, process)  # the first build
+            for index in range(runs):
+                title, before = f"Judul Pratinjau {index}", fetch(entry)
+                edited.write_text(re.sub(r"^title: .*$", f"title: {title}", original, count=1, flags=re.M), "utf-8")
+                started = time.perf_counter()
+                poll(lambda: title in (fetch(page) or ""), process)
+                page_times.append(time.perf_counter() - started)
+                poll(lambda: fetch(entry) not in (None, before), process)
+                index_times.append(time.perf_counter() - started)
+            peak = peak_mb(process.pid)
+        finally:
+            process.terminate()
+            process.wait()
+            edited.write_text(original, "utf-8")
+    rows = [Row(size, "Etalase", "preview: page after 1 title edit", runs, statistics.median(page_times), peak),
+            Row(size, "Etalase", "preview: search after 1 title edit", runs, statistics.median(index_times), peak)]
+    for row in rows:
+        print(f"  {row.tool:<15} {row.step:<22} {row.seconds:8.2f} s {row.peak_mb:8.0f} MB", flush=True)
     return rows
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def poll(done, process: subprocess.Popen, seconds: float = 1800) -> None:
+    deadline = time.monotonic() + seconds
+    while not done():
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError("the preview stopped or did not show the change (see Etalase-preview.log)")
+        time.sleep(0.05)
+
+
+def peak_mb(pid: int) -> float:
+    """The peak resident memory of a running process (Linux's /proc), 0 where it cannot be read."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    match = re.search(r"^VmHWM:\s+(\d+) kB", status, re.M)
+    return int(match.group(1)) / 1024 if match else 0.0
 
 
 def plain_material(repo: Path, dest: Path) -> Path:
@@ -276,6 +339,8 @@ def targets(rows: list[Row]) -> list[str]:
     check("peak memory at 10,000", peak, 1024.0, " MB")
     check("rebuild after one edit (narrative) at 10,000", value(10000, "Etalase", "rebuild after 1 edit"), 5.0, " s")
     check("rebuild after one edit (title) at 10,000", value(10000, "Etalase", "rebuild after 1 title edit"), 5.0, " s")
+    check("preview shows the page after one edit (title) at 10,000",
+          value(10000, "Etalase", "preview: page after 1 title edit"), 5.0, " s")
     return lines
 
 

@@ -21,6 +21,7 @@ def test_harness_builds_all_three_sites_and_writes_the_results(tmp_path):
             for line in text.splitlines() if line.startswith(f"| {SIZE} |")}
     assert set(rows) == {("Etalase", "validate (no cache)"), ("Etalase", "validate"), ("Etalase", "full build (no cache)"),
                          ("Etalase", "rebuild after 1 edit"), ("Etalase", "rebuild after 1 title edit"),
+                         ("Etalase", "preview: page after 1 title edit"), ("Etalase", "preview: search after 1 title edit"),
                          ("Material bare", "full build"), ("Hugo", "full build")}
     pages = {key: int(cells[8]) for key, cells in rows.items() if cells[8].strip()}
     # Every innovation became a page in each site; Hugo adds its region and sector taxonomy pages.

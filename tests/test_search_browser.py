@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -196,3 +198,30 @@ def test_the_index_is_chunked_and_the_theme_index_is_gone(built_site, catalog):
         "provinsi", "daerah", "urusan", "tahun", "jenis", "tahapan", "penghargaan"]
     controls = page.select(".etalase-search select, .etalase-search input, .etalase-header-search input")
     assert controls and all(page.find("label", attrs={"for": c["id"]}) for c in controls)
+
+
+def test_a_preview_finds_an_edited_title(tmp_path, page):
+    """`serve` shows a rebuilt page at once and writes its search index just after: the new title is found."""
+    from test_site_catalog import copy_repository, fetch, free_port, wait_for
+
+    root = copy_repository(tmp_path)
+    port = free_port()
+    preview = f"http://127.0.0.1:{port}/"
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), "--root", str(root), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        assert wait_for(lambda: fetch(f"{preview}inovasi/kota-batu/adiarta/"))
+        path = root / "innovations" / "kota-batu" / "adiarta.md"
+        path.write_text(path.read_text("utf-8").replace("title: ADIARTA", "title: ADIARTA Pratinjau", 1), "utf-8")
+        assert wait_for(lambda: "ADIARTA Pratinjau" in (fetch(f"{preview}inovasi/kota-batu/adiarta/") or ""))
+
+        def found() -> bool:
+            open_search(page, preview, "?q=pratinjau")
+            return "ADIARTA Pratinjau" in titles(page)
+
+        assert wait_for(found, seconds=60), "the preview's search finds the new title"
+    finally:
+        process.terminate()
+        process.communicate(timeout=30)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import threading
 from pathlib import Path
 from typing import Any, Optional
 
@@ -48,6 +49,9 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         self.previous: Optional[incremental.Manifest] = None
         self.digests: Optional[dict[str, str]] = None  # of every generated page, by src_uri
         self.dest_uris: dict[str, str] = {}  # where every generated page is written, by src_uri
+        # In a preview: the search index being written after the pages are shown, and whether the last one failed.
+        self.preview_index: Optional[threading.Thread] = None
+        self.preview_index_failed = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # A live preview (`serve`) shows every valid record and prints the problems (strict: false).
@@ -72,6 +76,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()  # what the previous build froze (serve) may be collected again
+        if self.preview_index is not None:  # the previous preview's index goes in before anything else
+            self.preview_index.join()
         self.site_dir = Path(config.site_dir)
         self.previous = incremental.Manifest.take(self.site_dir) if self.dirty else None
 
@@ -195,12 +201,33 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         records = list(search.records(self.checked.catalog, self.urls))
         digest = search.digest(records)
         previous = self.previous
-        if previous is None or previous.search != digest or not (self.site_dir / search.OUTPUT_DIR).is_dir():
-            search.write_index(records, self.site_dir)
-            log.info("Indeks pencarian: %d inovasi", len(records))
+        if (previous is not None and previous.search == digest and not self.preview_index_failed
+                and (self.site_dir / search.OUTPUT_DIR).is_dir()):
+            return digest
+        if self.preview:  # the preview shows the pages at once; its search follows a few seconds later
+            self.preview_index = threading.Thread(target=self._write_preview_index, args=(records,), daemon=True)
+            self.preview_index.start()
+        else:
+            self._write_index(records)
         return digest
+
+    def _write_index(self, records: list[search.SearchRecord]) -> None:
+        search.write_index(records, self.site_dir)
+        log.info("Indeks pencarian: %d inovasi", len(records))
+
+    def _write_preview_index(self, records: list[search.SearchRecord]) -> None:
+        try:
+            self._write_index(records)
+            self.preview_index_failed = False
+        except PluginError as error:  # the preview goes on; the next rebuild tries again
+            self.preview_index_failed = True
+            log.error("%s", error)
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         # content/ is the docs_dir, watched by MkDocs; the innovations live beside it.
         server.watch(str(self.root / "innovations"))
         return server
+
+    def on_shutdown(self) -> None:
+        if self.preview_index is not None:  # a preview stopped while its index was being written
+            self.preview_index.join()

@@ -136,9 +136,13 @@ def digest(items: list[SearchRecord]) -> str:
 
 
 def write_index(items: list[SearchRecord], site_dir: Path) -> int:
-    """Write the Pagefind bundle into `site_dir/pagefind/`, replacing any earlier one; returns the number of records."""
-    output = site_dir / OUTPUT_DIR
-    shutil.rmtree(output, ignore_errors=True)  # a rebuild leaves no fragment of an older index behind
+    """Write the Pagefind bundle into `site_dir/pagefind/`, replacing any earlier one; returns the number of records.
+
+    The bundle is made beside the old one and swapped in when complete: a preview keeps searching
+    the old index while the new one is made, and a failed run leaves no half index behind.
+    """
+    output, staging, old = (site_dir / name for name in (OUTPUT_DIR, f".{OUTPUT_DIR}-new", f".{OUTPUT_DIR}-old"))
+    shutil.rmtree(staging, ignore_errors=True)
     # The records go to Pagefind as small HTML files indexed by its command line in one run. Not
     # through its Python service: that reads one reply per 0.1 s, and stops the indexer as soon as
     # it answers, before the files it writes in the background are complete (truncated bundles
@@ -148,16 +152,21 @@ def write_index(items: list[SearchRecord], site_dir: Path) -> int:
             page = Path(folder, item.url, "index.html")
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(_record_html(item), "utf-8")
-        command = [str(get_executable()), "--site", folder, "--output-path", str(output),
+        command = [str(get_executable()), "--site", folder, "--output-path", str(staging),
                    "--force-language", LANGUAGE, "--silent"]
         result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise PluginError(f"Pagefind gagal membuat indeks pencarian:\n{result.stdout}{result.stderr}")
-    entry = json.loads((output / ENTRY).read_text("utf-8"))
+    entry = json.loads((staging / ENTRY).read_text("utf-8"))
     indexed = sum(language["page_count"] for language in entry["languages"].values())
     if indexed != len(items):
         raise PluginError(f"Pagefind mengindeks {indexed} dari {len(items)} inovasi")
-    stabilize(output)  # two builds of the same records give the same bundle
+    stabilize(staging)  # two builds of the same records give the same bundle
+    shutil.rmtree(old, ignore_errors=True)
+    if output.exists():
+        output.rename(old)
+    staging.rename(output)
+    shutil.rmtree(old, ignore_errors=True)
     return indexed
 
 
