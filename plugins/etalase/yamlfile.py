@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import math
 import multiprocessing
-import os
 import re
-import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, nullcontext
@@ -22,6 +20,7 @@ from typing import Callable, ContextManager, Iterator, Optional, Sequence
 import yaml
 
 from .parsecache import MISSING, ParseCache
+from .processes import can_fork
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -176,7 +175,7 @@ def parse_aside(texts: Sequence[Optional[str]], cache: ParseCache) -> ContextMan
     problems, positions and order are exactly those of a run without this step.
     """
     missing = [index for index, text in enumerate(texts) if text is not None and not cache.knows(text)]
-    if len(missing) < ASIDE_MIN or not _can_fork():
+    if len(missing) < ASIDE_MIN or not can_fork():
         return nullcontext(lambda index: None)
     first = missing[int(len(missing) * (1 - ASIDE_SHARE))]
     # Only the second process's texts are kept past this point (the YAML of 50,000 innovations is 45 MB).
@@ -216,12 +215,6 @@ def _parsed(texts: list[str]) -> dict[str, object]:
         except Exception:  # noqa: BLE001  reported (or raised) by the caller's own pass over the file
             continue
     return cache.used
-
-
-def _can_fork() -> bool:
-    # A forked copy of a process that runs threads (MkDocs' `serve`) may inherit a lock held forever.
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return hasattr(os, "fork") and cores >= 2 and threading.active_count() == 1
 
 
 _STR, _SEQ, _MAP, _MERGE = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map", "merge"))

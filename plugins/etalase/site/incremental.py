@@ -103,16 +103,13 @@ def _version(package: str) -> str:
         return "-"
 
 
-def remove_stale(site_dir: Path, previous: Manifest, current: dict[str, list[str]]) -> int:
+def remove_stale(site_dir: Path, previous: Manifest, current: dict[str, list[str]]) -> None:
     """Remove the output of pages of the previous build that this build no longer has."""
-    removed = 0
     for src_uri, (_, dest_uri) in previous.pages.items():
         if src_uri not in current:
             path = site_dir / dest_uri
             path.unlink(missing_ok=True)
             _remove_empty_parents(path.parent, site_dir)
-            removed += 1
-    return removed
 
 
 def _remove_empty_parents(folder: Path, site_dir: Path) -> None:

@@ -52,12 +52,6 @@ class Child:
         return result
 
 
-def available() -> bool:
-    # The cores this process may use (a container or `taskset` may allow fewer than the machine has).
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return hasattr(os, "fork") and cores >= 2
-
-
 def index_aside(work: Callable[[], str], config: MkDocsConfig) -> Child:
     """Fork; the child runs `work`, hands its result (a short text) to `Child.wait` and exits."""
     read, write = os.pipe()

@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..problems import render, summary
+from ..processes import can_fork
 from ..validate import Checked, check_repository
 from . import filters, incremental, navcache, parallel, search
 from .config import EtalaseConfig
@@ -82,7 +83,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         self.previous = incremental.Manifest.take(self.site_dir) if self.dirty else None
 
     def _forking(self) -> bool:
-        return not self.preview and parallel.available()
+        return not self.preview and can_fork()
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         root, checked = self.prechecked or (None, None)
@@ -95,7 +96,13 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         if problems:
             # A preview still shows every valid record; the problems stay on screen.
             log.info("Masalah pada data (catatan yang bermasalah tidak ditampilkan):\n%s", report)
-        previous = self._reusable(config)
+        self.site_digest = incremental.site_digest(config)
+        if self.dirty and (self.previous is None or self.previous.site != self.site_digest):
+            # No previous build, or one with another configuration, theme or code: nothing of its output
+            # can be kept; build everything, as a clean build.
+            self.previous = None
+            incremental.empty_folder(self.site_dir)
+        previous = self.previous
         if self._forking():  # the index needs only the catalog: written aside while the pages are made
             self.indexer = parallel.index_aside(self._index, config)
         self.specs = {}
@@ -121,16 +128,6 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         # would walk them all again and again while pages are made (a fifth of a rebuild at 10,000).
         gc.freeze()
         return files
-
-    def _reusable(self, config: MkDocsConfig) -> Optional[incremental.Manifest]:
-        """The previous build's manifest, if its output can be kept; in a dirty build, empties the site otherwise."""
-        self.site_digest = incremental.site_digest(config)
-        if self.previous is not None and self.previous.site == self.site_digest:
-            return self.previous
-        if self.dirty:  # nothing of the previous output can be trusted: build everything, as a clean build
-            self.previous = None
-            incremental.empty_folder(self.site_dir)
-        return None
 
     @event_priority(-100)  # after every plugin's on_nav: both processes go on with the same navigation
     def on_nav(self, nav, config: MkDocsConfig, files: Files):
