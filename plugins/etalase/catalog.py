@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .loader import Content
-from .records import Edition, Innovation, Program, Recipient, Region, Sector, Stage, Winner
+from .records import Edition, IndexScore, Innovation, InnovationIndex, Program, Recipient, Region, Sector, Stage, Winner
 from .records.award import CEREMONY_KINDS
 
 
@@ -73,6 +73,28 @@ class Catalog:
                 self.innovations_by_sector[sector].append(innovation)
             if innovation.launched_year:
                 self.innovations_by_year[innovation.launched_year].append(innovation)
+
+        # Who copied what: the original's id → its replications; a region's code → the innovations
+        # elsewhere that copy one of its own (in the catalog or not), each in title order.
+        self.replications: dict[str, list[Innovation]] = defaultdict(list)
+        self.replications_of_region: dict[str, list[Innovation]] = defaultdict(list)
+        for innovation in self.innovations.values():
+            source = innovation.replicates
+            if source is None:
+                continue
+            original = self.innovations.get(source.innovation) if source.innovation else None
+            if original is not None:
+                self.replications[original.id].append(innovation)
+            origin = original.region if original is not None else source.region
+            if origin is not None and origin != innovation.region:
+                self.replications_of_region[origin].append(innovation)
+
+        self.indexes: dict[int, InnovationIndex] = {i.year: i for i in sorted(content.indexes, key=lambda i: i.year)}
+        # A region's standing in every year's index, oldest first.
+        self.index_by_region: dict[str, list[tuple[int, IndexScore]]] = defaultdict(list)
+        for year, index in self.indexes.items():
+            for score in index.scores:
+                self.index_by_region[score.region].append((year, score))
 
         self.editions_by_program: dict[str, list[Edition]] = defaultdict(list)
         self.awards: list[Award] = []

@@ -25,6 +25,22 @@ LABELS: dict[str, dict[str, str]] = {
         "pilihan": "Urusan pilihan",
         "penunjang": "Fungsi penunjang",
     },
+    "budget_source": {"apbd": "APBD", "apbn": "APBN", "lainnya": "Sumber lain"},
+    "evidence_kind": {
+        "sk": "SK atau regulasi",
+        "laporan": "Laporan",
+        "foto": "Foto",
+        "video": "Video",
+        "berita": "Berita",
+        "lainnya": "Dokumen lainnya",
+    },
+    "state": {"aktif": "Masih berjalan", "berhenti": "Berhenti"},
+    "predicate": {
+        "sangat-inovatif": "Sangat Inovatif",
+        "inovatif": "Inovatif",
+        "kurang-inovatif": "Kurang Inovatif",
+        "tidak-dapat-dinilai": "Tidak Dapat Dinilai",
+    },
     "stage_kind": {
         "sosialisasi": "Sosialisasi",
         "pendaftaran": "Pendaftaran",

@@ -18,13 +18,14 @@ from pydantic import BaseModel, ValidationError
 from .messages import did_you_mean, explain
 from .parsecache import ParseCache
 from .problems import Problem, field_path
-from .records import Edition, Innovation, Program, Region, Sector
+from .records import Edition, Innovation, InnovationIndex, Program, Region, Sector
 from .records.common import FIRST_YEAR, LAST_YEAR
 from .yamlfile import ContentError, Document, locate, parse_aside, parse_front_matter, parse_yaml, read_text, yaml_part
 
 REGIONS_FILE = "content/regions.yml"
 SECTORS_FILE = "content/sectors.yml"
 AWARDS_DIR = "content/awards"
+INDEX_DIR = "content/indeks"
 INNOVATIONS_DIR = "innovations"
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -43,6 +44,7 @@ class Content:
     programs: list[Program] = field(default_factory=list)
     editions: list[Edition] = field(default_factory=list)
     innovations: list[Innovation] = field(default_factory=list)
+    indexes: list[InnovationIndex] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files_checked: int = 0
 
@@ -67,6 +69,7 @@ class Loader:
             self._load_list(REGIONS_FILE, Region, self.content.regions)
             self._load_list(SECTORS_FILE, Sector, self.content.sectors)
             self._load_awards()
+            self._load_indexes()
             self._load_innovations(innovations, ready)
         return self.content
 
@@ -126,19 +129,41 @@ class Loader:
                 continue
             if self._edition_paths is not None and path not in self._edition_paths:
                 continue
-            match = _YEAR_FILE.match(path.name)
-            if not match or not path.is_file():
-                self._problem(self._rel(path), 1, 1, "", "berkas di tempat yang salah; di folder program hanya ada "
-                              "program.yml dan satu berkas per edisi bernama tahunnya, misalnya 2020.yml")
-                continue
-            if not FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR:
-                self._problem(self._rel(path), 1, 1, "", f"tahun {match.group(1)} pada nama berkas di luar rentang yang "
-                              f"diizinkan ({FIRST_YEAR}–{LAST_YEAR}); beri nama berkas sesuai tahun edisinya, misalnya 2020.yml")
+            if not self._year_file(path, "di folder program hanya ada program.yml dan satu berkas per edisi"):
                 continue
             edition = self._load_record(path, Edition, parse_yaml)
             if edition is not None:
-                edition._program, edition._year = folder.name, int(match.group(1))
+                edition._program, edition._year = folder.name, int(path.stem)
                 self.content.editions.append(edition)
+
+    def _year_file(self, path: Path, rule: str) -> bool:
+        """Whether `path` is a file named after a possible year, e.g. 2020.yml (a problem is reported if not)."""
+        match = _YEAR_FILE.match(path.name)
+        if not match or not path.is_file():
+            self._problem(self._rel(path), 1, 1, "", f"berkas di tempat yang salah; {rule} bernama tahunnya, "
+                          "misalnya 2020.yml")
+            return False
+        if not FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR:
+            self._problem(self._rel(path), 1, 1, "", f"tahun {match.group(1)} pada nama berkas di luar rentang yang "
+                          f"diizinkan ({FIRST_YEAR}–{LAST_YEAR}); beri nama berkas sesuai tahunnya, misalnya 2020.yml")
+            return False
+        return True
+
+    # -- the innovation index ---------------------------------------------------------------
+
+    def _load_indexes(self) -> None:
+        folder = self.root / INDEX_DIR
+        if not folder.is_dir():
+            return
+        for path in sorted(folder.iterdir()):
+            if path.name in IGNORED:
+                continue
+            if not self._year_file(path, f"di {INDEX_DIR}/ hanya ada satu berkas per tahun penilaian"):
+                continue
+            index = self._load_record(path, InnovationIndex, parse_yaml)
+            if index is not None:
+                index._year = int(path.stem)
+                self.content.indexes.append(index)
 
     # -- innovations -----------------------------------------------------------------------
 

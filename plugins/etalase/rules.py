@@ -15,9 +15,16 @@ from .loader import INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE, Content
 from .messages import closest, did_you_mean
 from .problems import Problem, Severity, field_path
 from .records import Edition, Innovation, Recipient
+from .records.common import moment_key
+from .records.index import predicate_of
+from .records.innovation import NARRATIVE_SECTIONS
+from .labels import label
 from .yamlfile import ContentError, Document, locate, parse_front_matter, parse_yaml, read_text
 
 CONTENT_DIR = "content"
+# Evidence files are published with the site: a bound keeps one scan from weighing down the site.
+EVIDENCE_LIMITS = {".pdf": 5, ".jpg": 2, ".jpeg": 2, ".png": 2, ".webp": 2}  # megabytes, by extension
+MEGABYTE = 1024 * 1024
 
 
 class Checker:
@@ -33,8 +40,11 @@ class Checker:
         self._check_regions()
         self._check_sectors()
         self._check_programs()
-        for innovation in innovations if innovations is not None else self.catalog.innovations.values():
+        self._check_indexes()
+        checked = list(innovations if innovations is not None else self.catalog.innovations.values())
+        for innovation in checked:
             self._check_innovation(innovation)
+        self._check_replication_cycles(checked)
         for edition in editions if editions is not None else self.catalog.editions.values():
             self._check_edition(edition)
         return self.problems
@@ -93,9 +103,115 @@ class Checker:
                 self._report(innovation.path, ("sectors", index), f"urusan '{sector}' ditulis dua kali", severity="warning")
             seen.add(sector)
         for index, media in enumerate(innovation.media):
-            if media.image and not (self.root / CONTENT_DIR / media.image).is_file():
-                self._report(innovation.path, ("media", index, "image"), f"gambar {CONTENT_DIR}/{media.image} tidak "
-                             f"ditemukan; simpan gambar di folder {CONTENT_DIR}/ dan tulis path-nya relatif dari sana")
+            if media.image:
+                self._content_file(innovation.path, ("media", index, "image"), media.image, "gambar")
+        self._check_profile(innovation)
+        for index, evidence in enumerate(innovation.evidence):
+            if evidence.file:
+                self._check_evidence_file(innovation.path, ("evidence", index, "file"), evidence.file)
+        if innovation.replicates is not None:
+            self._check_replicates(innovation)
+
+    def _check_profile(self, innovation: Innovation) -> None:
+        trial, launched = innovation.trial, innovation.launched
+        if trial is not None and launched is not None:
+            first, second = moment_key(trial), moment_key(launched)
+            common = min(len(first), len(second))
+            if first[:common] > second[:common]:
+                self._report(innovation.path, ("trial",), f"waktu uji coba ({first}) sesudah waktu penerapan "
+                             f"'launched' ({second}); uji coba berlangsung sebelum atau saat penerapan")
+        if innovation.stage == "penerapan":
+            missing = [name for name in NARRATIVE_SECTIONS if name not in innovation.narrative_sections()]
+            if missing:
+                headings = ", ".join(f"'## {name.capitalize()}'" for name in missing)
+                self._report(innovation.path, ("stage",), f"inovasi tahap penerapan: narasinya belum punya bagian "
+                             f"{headings}; tulis bagian itu sebagai judul di bawah baris '---' kedua (profil resmi "
+                             "IGA: rancang bangun, tujuan, manfaat, hasil)", severity="warning")
+
+    def _content_file(self, path: str, at: tuple, rel: str, what: str) -> Path | None:
+        """The file under content/ that a record names (media, evidence), or None once reported missing."""
+        file = self.root / CONTENT_DIR / rel
+        if file.is_file():
+            return file
+        self._report(path, at, f"{what} {CONTENT_DIR}/{rel} tidak ditemukan; simpan {what} di folder {CONTENT_DIR}/ "
+                     "dan tulis path-nya relatif dari sana")
+        return None
+
+    def _check_evidence_file(self, path: str, at: tuple, rel: str) -> None:
+        suffix = Path(rel).suffix.lower()
+        limit = EVIDENCE_LIMITS.get(suffix)
+        if limit is None:
+            self._report(path, at, f"berkas bukti dukung {rel} bukan PDF atau gambar; yang diterima: "
+                         f"{', '.join(EVIDENCE_LIMITS)}; dokumen lain cantumkan sebagai tautan 'url'")
+            return
+        file = self._content_file(path, at, rel, "berkas bukti dukung")
+        if file is not None and (size := file.stat().st_size) > limit * MEGABYTE:
+            self._report(path, at, f"berkas bukti dukung {CONTENT_DIR}/{rel} berukuran {size / MEGABYTE:.1f} MB, "
+                         f"melebihi batas {limit} MB untuk berkas {suffix}; perkecil berkasnya, atau terbitkan di "
+                         "tempat lain dan cantumkan tautannya di 'url'")
+
+    def _check_replicates(self, innovation: Innovation) -> None:
+        source = innovation.replicates
+        assert source is not None
+        at = ("replicates",)
+        if source.innovation is None:
+            if source.region is not None:
+                self._check_region_ref(innovation.path, at + ("region",), source.region)
+            return
+        if source.innovation == innovation.id:
+            self._report(innovation.path, at + ("innovation",), f"inovasi tidak dapat mereplikasi dirinya sendiri "
+                         f"('{innovation.id}'); tulis id inovasi asal yang ditiru")
+        elif (source.innovation not in self.catalog.innovations
+              and not (self.root / INNOVATIONS_DIR / f"{source.innovation}.md").is_file()):
+            self._report(innovation.path, at + ("innovation",), f"inovasi asal '{source.innovation}' tidak ditemukan; "
+                         f"{did_you_mean(source.innovation, self._innovation_ids())}untuk inovasi di luar katalog "
+                         "tulis 'name' dan 'region' sebagai ganti 'innovation'")
+
+    def _check_replication_cycles(self, innovations: list[Innovation]) -> None:
+        """Each innovation replicates at most one other: following `replicates` from each one, every
+        innovation is walked once (linear); a walk that comes back to itself is a cycle."""
+        catalog = self.catalog.innovations
+        checked = {innovation.id for innovation in innovations}
+        state: dict[str, int] = {}  # 1: on the current walk, 2: done
+        for start in innovations:
+            walk: list[Innovation] = []
+            current: Innovation | None = start
+            while current is not None and current.id not in state:
+                state[current.id] = 1
+                walk.append(current)
+                target = current.replicates.innovation if current.replicates else None
+                current = catalog.get(target) if target and target != current.id else None
+            if current is not None and state[current.id] == 1:
+                cycle = walk[walk.index(current):]
+                names = " → ".join(i.id for i in cycle + [current])
+                for member in cycle:
+                    if member.id in checked:
+                        self._report(member.path, ("replicates", "innovation"), f"replikasi melingkar: {names}; "
+                                     "sebuah inovasi tidak dapat meniru inovasi yang (lewat inovasi lain) menirunya")
+            for member in walk:
+                state[member.id] = 2
+
+    # -- the innovation index --------------------------------------------------------------
+
+    def _check_indexes(self) -> None:
+        for index in self.catalog.indexes.values():
+            path = index.path
+            seen: dict[str, int] = {}
+            for position, score in enumerate(index.scores):
+                at = ("scores", position)
+                region = self._check_region_ref(path, at + ("region",), score.region)
+                if score.region in seen:
+                    first = self._position(path, ("scores", seen[score.region]))[0]
+                    name = region.name if region else score.region
+                    self._report(path, at + ("region",), f"{name} sudah dinilai di baris {first}; setiap daerah "
+                                 f"hanya sekali per tahun")
+                else:
+                    seen[score.region] = position
+                if score.score is not None and (expected := predicate_of(score.score)) != score.predicate:
+                    self._report(path, at + ("predicate",), f"nilai {score.score:.2f} berpredikat "
+                                 f"'{expected}' ({label('predicate', expected)}), bukan '{score.predicate}'; "
+                                 "Sangat Inovatif 60,01–100, Inovatif 35,00–60,00, Kurang Inovatif 0,01–34,99, "
+                                 "Tidak Dapat Dinilai 0")
 
     # -- awards ----------------------------------------------------------------------------
 

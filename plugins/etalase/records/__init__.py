@@ -2,10 +2,11 @@
 
 from .award import Category, Edition, Figure, Program, Recipient, Stage, Winner
 from .common import Link, Media, Source
-from .innovation import Innovation
+from .index import IndexScore, InnovationIndex
+from .innovation import Budget, Evidence, Innovation, Replicates, Status
 from .reference import Region, Sector
 
 __all__ = [
-    "Category", "Edition", "Figure", "Innovation", "Link", "Media", "Program", "Recipient",
-    "Region", "Sector", "Source", "Stage", "Winner",
+    "Budget", "Category", "Edition", "Evidence", "Figure", "IndexScore", "Innovation", "InnovationIndex", "Link",
+    "Media", "Program", "Recipient", "Region", "Replicates", "Sector", "Source", "Stage", "Status", "Winner",
 ]

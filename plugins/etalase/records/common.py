@@ -103,7 +103,7 @@ def _check_date_range(value: dt.date) -> dt.date:
 
 
 def _parse_year_or_date(value: object) -> int | dt.date:
-    # `launched: 2020` is a year, `launched: 2020-03-01` a full date.
+    # `2020` is a year, `2020-03-01` a full date.
     if isinstance(value, bool):
         value = str(value)
     if isinstance(value, int):
@@ -115,6 +115,32 @@ def _parse_year_or_date(value: object) -> int | dt.date:
     raise PydanticCustomError(
         "year_or_date", "isi dengan tahun (misalnya 2020) atau tanggal lengkap (misalnya 2020-06-22)"
     )
+
+
+def _parse_moment(value: object) -> int | str | dt.date:
+    # A year (2020), a month ("2020-03", kept as that text) or a full date (2020-03-01).
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}", value.strip()):
+        text = value.strip()
+        _check_year(int(text[:4]))
+        if not 1 <= int(text[5:]) <= 12:
+            raise PydanticCustomError("month_impossible", "bulan {value} tidak ada; tulis TTTT-BB dengan bulan 01–12, "
+                                      "misalnya 2020-03", {"value": text})
+        return text
+    try:
+        return _parse_year_or_date(value)
+    except PydanticCustomError as error:
+        if error.type != "date_format":
+            raise
+    raise PydanticCustomError(
+        "moment_format", "'{value}' bukan waktu; tulis tahun (2020), bulan (2020-03) atau tanggal lengkap (2020-03-01)",
+        {"value": str(value).strip()},
+    )
+
+
+def moment_key(value: int | str | dt.date) -> str:
+    """A year, month or date as ISO text ("2020", "2020-03", "2020-03-01"): two of them compare on
+    their common prefix, so 2020 is neither before nor after 2020-03."""
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
 def _region_code(value: object) -> object:
@@ -138,10 +164,12 @@ SafeUrl = Annotated[
 RepoPath = Annotated[str, Field(min_length=1), AfterValidator(_repo_path)]
 Year = Annotated[int, AfterValidator(_check_year)]
 Date = Annotated[dt.date, PlainValidator(_parse_date), WithJsonSchema({"type": "string", "format": "date"})]
-YearOrDate = Annotated[
-    Union[int, dt.date],
-    PlainValidator(_parse_year_or_date),
-    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": FIRST_YEAR}, {"type": "string", "format": "date"}]}),
+MONTH_PATTERN = r"^\d{4}-\d{2}$"
+Moment = Annotated[
+    Union[int, str, dt.date],
+    PlainValidator(_parse_moment),
+    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": FIRST_YEAR}, {"type": "string", "pattern": MONTH_PATTERN},
+                              {"type": "string", "format": "date"}]}),
 ]
 RegionCode = Annotated[
     str, BeforeValidator(_region_code), Field(pattern=r"^\d{2}(\.\d{2})?$"),

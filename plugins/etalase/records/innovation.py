@@ -5,16 +5,105 @@ The fields follow the official innovation profile (Permendagri 104/2018, PP 38/2
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal, Optional
 
-from pydantic import Field, PrivateAttr
+from pydantic import Field, PrivateAttr, model_validator
+from pydantic_core import PydanticCustomError
 
-from .common import Link, Media, Record, RegionCode, Slug, Source, Text, YearOrDate
+from .common import (
+    Date, InnovationId, Link, Media, Moment, Record, RegionCode, RepoPath, SafeUrl, Slug, Source, Text,
+)
 
 InnovationType = Literal["digital", "non-digital"]
 InnovationForm = Literal["pelayanan-publik", "tata-kelola", "lainnya"]
 InnovationStage = Literal["inisiatif", "uji-coba", "penerapan"]
 Initiator = Literal["kepala-daerah", "anggota-dprd", "perangkat-daerah", "asn", "masyarakat"]
+BudgetSource = Literal["apbd", "apbn", "lainnya"]
+EvidenceKind = Literal["sk", "laporan", "foto", "video", "berita", "lainnya"]
+StatusState = Literal["aktif", "berhenti"]
+
+# The narrative's sections of the official profile (IGA form), in its order: a heading (## …) that
+# names one, e.g. "## Tujuan dan manfaat" names two.
+NARRATIVE_SECTIONS = ("rancang bangun", "tujuan", "manfaat", "hasil")
+_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
+
+
+class Budget(Record):
+    """The innovation's budget, in rupiah."""
+
+    amount: Annotated[int, Field(ge=0)]
+    """Jumlah anggaran dalam rupiah, angka saja tanpa titik, misalnya 150000000 (Rp150 juta)."""
+    source: BudgetSource
+    """Sumber anggaran."""
+
+
+class Evidence(Record):
+    """A supporting document (bukti dukung): a file in the repository or an https link; exactly one."""
+
+    title: Text
+    """Judul dokumen, misalnya SK Wali Kota Batu Nomor 188.45/2020 tentang ADIARTA."""
+    kind: EvidenceKind
+    """Jenis dokumen."""
+    date: Optional[Date] = None
+    """Tanggal dokumen, format TTTT-BB-HH, misalnya 2020-06-22."""
+    file: Optional[RepoPath] = None
+    """Berkas PDF atau gambar (.pdf, .jpg, .jpeg, .png, .webp), ditulis relatif dari folder content/, misalnya bukti/adiarta-sk.pdf; paling besar 5 MB untuk PDF, 2 MB untuk gambar."""
+    url: Optional[SafeUrl] = None
+    """Tautan dokumen yang diterbitkan di tempat lain, diawali https://."""
+
+    @model_validator(mode="after")
+    def _one_place(self) -> "Evidence":
+        if (self.file is None) == (self.url is None):
+            raise PydanticCustomError("evidence_place", "setiap bukti dukung berisi tepat satu dari 'file' (berkas di "
+                                      "repositori) atau 'url' (tautan https://)")
+        if self.url is not None and not self.url.lower().startswith("https://"):
+            raise PydanticCustomError("evidence_https", "tautan bukti dukung harus diawali https://, bukan '{value}'",
+                                      {"value": self.url})
+        return self
+
+
+class Status(Record):
+    """Whether the innovation still runs (as JIPPNas tracks it), and when that was last confirmed."""
+
+    state: StatusState
+    """Keadaan inovasi: masih berjalan (aktif) atau sudah berhenti."""
+    confirmed: Date
+    """Tanggal terakhir keadaan ini dipastikan, format TTTT-BB-HH; setelah dua tahun halaman inovasi menandainya "perlu diperbarui"."""
+    since: Optional[Moment] = None
+    """Khusus inovasi yang berhenti: sejak kapan, berupa tahun (2022), bulan (2022-06) atau tanggal."""
+    reason: Optional[Text] = None
+    """Khusus inovasi yang berhenti: alasannya, misalnya anggaran tidak dilanjutkan."""
+
+    @model_validator(mode="after")
+    def _stopped_says_when(self) -> "Status":
+        if self.state == "berhenti" and (self.since is None or self.reason is None):
+            raise PydanticCustomError("status_stopped", "inovasi yang berhenti perlu 'since' (sejak kapan) dan 'reason' "
+                                      "(alasannya)")
+        if self.state == "aktif" and (self.since is not None or self.reason is not None):
+            raise PydanticCustomError("status_active", "'since' dan 'reason' hanya untuk inovasi yang berhenti; hapus "
+                                      "keduanya, atau ubah 'state' menjadi berhenti")
+        return self
+
+
+class Replicates(Record):
+    """The innovation this one copies: one in the catalog (`innovation`), or one outside it (`name` and `region`)."""
+
+    innovation: Optional[InnovationId] = None
+    """Id inovasi asal di katalog ini, misalnya kota-batu/adiarta."""
+    name: Optional[Text] = None
+    """Nama inovasi asal yang tidak ada di katalog ini, misalnya Lapor Mas Wali."""
+    region: Optional[RegionCode] = None
+    """Kode wilayah daerah pemilik inovasi asal yang tidak ada di katalog ini, di dalam tanda kutip, misalnya "35.73"."""
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "Replicates":
+        if (self.innovation is None) == (self.name is None and self.region is None):
+            raise PydanticCustomError("replicates_kind", "isi 'innovation' (id inovasi di katalog ini), atau 'name' "
+                                      "dan 'region' (inovasi di luar katalog), tidak keduanya")
+        if self.innovation is None and (self.name is None or self.region is None):
+            raise PydanticCustomError("replicates_outside", "inovasi asal di luar katalog perlu 'name' dan 'region'")
+        return self
 
 
 class Innovation(Record):
@@ -40,8 +129,12 @@ class Innovation(Record):
     """Tahapan inovasi saat ini."""
     initiator: Optional[Initiator] = None
     """Penggagas inovasi."""
-    launched: Optional[YearOrDate] = None
-    """Mulai diterapkan: tahun (2020) atau tanggal lengkap (2020-03-01)."""
+    covid19: bool = False
+    """Inovasi penanganan atau dampak Covid-19 (isian formulir IGA): true atau false."""
+    trial: Optional[Moment] = None
+    """Waktu uji coba: tahun (2019), bulan (2019-08) atau tanggal lengkap (2019-08-01); tidak sesudah waktu penerapan."""
+    launched: Optional[Moment] = None
+    """Waktu penerapan (mulai diterapkan): tahun (2020), bulan (2020-03) atau tanggal lengkap (2020-03-01)."""
     summary: Annotated[str, Field(min_length=1, max_length=400)]
     """Ringkasan satu atau dua kalimat untuk daftar dan hasil pencarian (paling banyak 400 karakter)."""
     links: list[Link] = []
@@ -50,6 +143,14 @@ class Innovation(Record):
     """Video (tautan) dan gambar (berkas di folder content/) tentang inovasi."""
     sources: list[Source] = []
     """Berita atau dokumen yang menjadi sumber data inovasi."""
+    budget: Optional[Budget] = None
+    """Anggaran inovasi: jumlah dalam rupiah dan sumbernya."""
+    evidence: list[Evidence] = []
+    """Bukti dukung: SK, laporan, foto, video, berita atau dokumen lain, berupa berkas di repositori atau tautan https://."""
+    status: Optional[Status] = None
+    """Apakah inovasi masih berjalan, dan kapan terakhir dipastikan."""
+    replicates: Optional[Replicates] = None
+    """Inovasi yang direplikasi (ditiru) oleh inovasi ini."""
 
     @property
     def id(self) -> str:
@@ -67,4 +168,11 @@ class Innovation(Record):
     @property
     def launched_year(self) -> Optional[int]:
         launched = self.launched
+        if isinstance(launched, str):
+            return int(launched[:4])
         return launched if isinstance(launched, int) or launched is None else launched.year
+
+    def narrative_sections(self) -> list[str]:
+        """The official sections (NARRATIVE_SECTIONS) the narrative's headings name."""
+        headings = " | ".join(match.group(1).casefold() for match in _HEADING.finditer(self.body))
+        return [name for name in NARRATIVE_SECTIONS if re.search(rf"\b{name}\b", headings)]
