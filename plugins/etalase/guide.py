@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from .labels import LABELS
-from .records.common import InnovationId, RegionCode, SafeUrl, Slug
+from .records.common import MONTH_PATTERN, InnovationId, RegionCode, SafeUrl, Slug
 from .schema import SCHEMAS, SchemaFile, schema_of
 
 REFERENCE_PAGE = "content/panduan/referensi-kolom.md"
@@ -27,6 +27,7 @@ _PATTERNS = {
         (SafeUrl, "tautan yang diawali https://, http:// atau mailto:"),
     )
 }
+_PATTERNS[MONTH_PATTERN] = "bulan TTTT-BB, misalnya 2020-03"
 _FORMATS = {"date": "tanggal TTTT-BB-HH, misalnya 2020-06-22"}
 
 _INTRO = """\
@@ -56,17 +57,17 @@ def _file_section(spec: SchemaFile) -> str:
     definitions = schema.get("definitions", {})
     lines = [f"## {spec.title}", "", _cell(spec.description), "",
              f"Berkas: `{spec.files}` · skema: `{spec.path}`", ""]
-    tables: list[tuple[str, dict[str, Any]]] = []
+    tables: list[tuple[str, dict[str, Any], str]] = []  # (field path, its record, the heading of its table)
     if schema.get("type") == "array":
         lines += ["Berkas ini berupa daftar; setiap butir (diawali `- `) berisi kolom berikut.", ""]
-        tables.append(("", definitions[_ref_name(schema["items"])]))
+        tables.append(("", definitions[_ref_name(schema["items"])], ""))
     else:
-        tables.append(("", schema))
+        tables.append(("", schema, ""))
     seen: dict[str, str] = {}
     while tables:
-        where, obj = tables.pop(0)
-        if where:
-            lines += [f"### Setiap butir `{where}`", ""]
+        where, obj, heading = tables.pop(0)
+        if heading:
+            lines += [f"### {heading}", ""]
         lines += ["| Kolom | Wajib | Isi | Keterangan |", "|---|---|---|---|"]
         required = set(obj.get("required", []))
         for name, prop in obj["properties"].items():
@@ -76,8 +77,11 @@ def _file_section(spec: SchemaFile) -> str:
                 kind = f"daftar; setiap butir seperti butir `{seen[nested]}`"
             elif nested is not None:
                 seen[nested] = path
-                tables.append((path, definitions[nested]))
+                tables.append((path, definitions[nested], f"Setiap butir `{path}`"))
                 kind = f"daftar; setiap butir dijelaskan di bagian *Setiap butir `{path}`*"
+            elif (single := _single_ref(prop)) is not None:
+                tables.append((path, definitions[single], f"Isi `{path}`"))
+                kind = f"kolom bertingkat; isinya dijelaskan di bagian *Isi `{path}`*"
             else:
                 kind = _kind(prop)
             lines.append(f"| `{name}` | {'wajib' if name in required else ''} | {kind} | {_cell(prop.get('description', ''))} |")
@@ -101,6 +105,8 @@ def _one_kind(prop: dict[str, Any]) -> str:
         return f"daftar{least}; setiap butir: {_one_kind(prop['items'])}"
     if kind == "integer":
         return "bilangan bulat" + (f" mulai {prop['minimum']}" if "minimum" in prop else "")
+    if kind == "number":
+        return f"bilangan {prop['minimum']}–{prop['maximum']}" if "minimum" in prop else "bilangan"
     if kind == "boolean":
         return f"`true` atau `false` (bila tidak ditulis: `{str(prop.get('default', False)).lower()}`)"
     if "format" in prop:
@@ -113,6 +119,12 @@ def _one_kind(prop: dict[str, Any]) -> str:
 def _nested_ref(prop: dict[str, Any]) -> str | None:
     items = prop.get("items", {})
     return _ref_name(items) if "$ref" in items else None
+
+
+def _single_ref(prop: dict[str, Any]) -> str | None:
+    """A field holding one nested record (budget, status), optional or not."""
+    refs = [option for option in prop.get("anyOf", [prop]) if "$ref" in option]
+    return _ref_name(refs[0]) if refs else None
 
 
 def _ref_name(schema: dict[str, Any]) -> str:

@@ -85,6 +85,8 @@ _INNOVATION_MORE = """\
 # Kolom lain yang boleh diisi: hapus tanda # di depannya (lihat panduan, Referensi kolom).
 # subtitle: Kepanjangan nama inovasi
 # initiator: perangkat-daerah
+# covid19: false
+# trial: 2023-06
 # launched: 2024
 # links:
 #   - label: Aplikasi
@@ -94,6 +96,19 @@ _INNOVATION_MORE = """\
 #     publisher: Nama media
 #     date: 2024-01-31
 #     url: https://contoh.com/berita
+# budget:
+#   amount: 150000000
+#   source: apbd
+# evidence:
+#   - title: SK penetapan inovasi
+#     kind: sk
+#     date: 2024-01-15
+#     file: bukti/sk-inovasi.pdf
+# status:
+#   state: aktif
+#   confirmed: 2024-06-30
+# replicates:
+#   innovation: kota-batu/adiarta
 """
 
 _EDITION_MORE = """\
