@@ -21,7 +21,9 @@ from .records import Edition, Innovation
 
 INNOVATION_COLUMNS = (
     "id", "title", "subtitle", "region_code", "region_name", "province_code", "province_name", "unit",
-    "sectors", "sector_names", "type", "form", "stage", "initiator", "launched", "summary", "url", "award_count",
+    "sectors", "sector_names", "type", "form", "stage", "initiator", "covid19", "trial", "launched", "summary", "url",
+    "award_count", "budget_amount", "budget_source", "status", "status_confirmed", "status_since", "status_reason",
+    "replicates_id", "replicates_name", "replicates_region_code", "replication_count", "evidence_urls",
 )
 AWARD_COLUMNS = (
     "program", "program_name", "year", "edition_title", "category", "category_name", "rank", "title",
@@ -50,12 +52,15 @@ class DataFile:
     rows: int  # rows of the table, entries of the feed
 
 
-def innovation_rows(catalog: Catalog, url: Callable[[Innovation], str]) -> list[dict[str, Any]]:
-    """One row per innovation, sorted by id."""
+def innovation_rows(catalog: Catalog, url: Callable[[Innovation], str],
+                    file_url: Callable[[str], str] = lambda path: path) -> list[dict[str, Any]]:
+    """One row per innovation, sorted by id; `file_url` gives the address of a file under content/ (evidence)."""
     rows = []
     for innovation in sorted(catalog.innovations.values(), key=lambda i: i.id):
         region = catalog.regions.get(innovation.region)
         province = catalog.province_of(region) if region else None
+        budget, status, source = innovation.budget, innovation.status, innovation.replicates
+        original = catalog.innovations.get(source.innovation) if source and source.innovation else None
         rows.append({
             "id": innovation.id,
             "title": innovation.title,
@@ -71,10 +76,23 @@ def innovation_rows(catalog: Catalog, url: Callable[[Innovation], str]) -> list[
             "form": innovation.form,
             "stage": innovation.stage,
             "initiator": innovation.initiator,
+            "covid19": innovation.covid19,
+            "trial": None if innovation.trial is None else str(innovation.trial),
             "launched": None if innovation.launched is None else str(innovation.launched),
             "summary": innovation.summary,
             "url": url(innovation),
             "award_count": len(catalog.awards_by_innovation.get(innovation.id, [])),
+            "budget_amount": budget.amount if budget else None,
+            "budget_source": budget.source if budget else None,
+            "status": status.state if status else None,
+            "status_confirmed": status.confirmed.isoformat() if status else None,
+            "status_since": None if status is None or status.since is None else str(status.since),
+            "status_reason": status.reason if status else None,
+            "replicates_id": source.innovation if source else None,
+            "replicates_name": original.title if original else (source.name if source else None),
+            "replicates_region_code": original.region if original else (source.region if source else None),
+            "replication_count": len(catalog.replications.get(innovation.id, [])),
+            "evidence_urls": [file_url(e.file) if e.file else e.url for e in innovation.evidence],
         })
     return rows
 
@@ -185,10 +203,10 @@ def atom_feed(
 
 def data_files(
     catalog: Catalog, *, title: str, innovation_url: Callable[[Innovation], str], edition_url: Callable[[Edition], str],
-    feed_url: str, home_url: str, base: Optional[str] = None,
+    feed_url: str, home_url: str, base: Optional[str] = None, file_url: Callable[[str], str] = lambda path: path,
 ) -> list[DataFile]:
     """Every downloadable file, in the order the data page lists them."""
-    innovations = innovation_rows(catalog, innovation_url)
+    innovations = innovation_rows(catalog, innovation_url, file_url)
     awards = award_rows(catalog, edition_url)
     feed, entries = atom_feed(catalog, title=title, feed_url=feed_url, home_url=home_url, edition_url=edition_url,
                               base=base)

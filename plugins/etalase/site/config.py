@@ -22,3 +22,5 @@ class EtalaseConfig(Config):
     winners_prefix = c.Type(str, default="pemenang")
     search_prefix = c.Type(str, default="cari")
     data_prefix = c.Type(str, default="data")
+    index_prefix = c.Type(str, default="indeks")
+    guide_prefix = c.Type(str, default="panduan")  # the editor's guide (content/panduan/); its data questions page is generated

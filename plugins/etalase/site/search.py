@@ -44,6 +44,7 @@ FILTERS = {
     "tahun": "Tahun diluncurkan",
     "jenis": "Jenis",
     "tahapan": "Tahapan",
+    "keadaan": "Keadaan",
     "penghargaan": "Penghargaan",
 }
 
@@ -90,6 +91,7 @@ def _filters(innovation: Innovation, catalog: Catalog) -> dict[str, list[str]]:
         "tahun": [str(innovation.launched_year)] if innovation.launched_year else [],
         "jenis": [label("type", innovation.type)],
         "tahapan": [label("stage", innovation.stage)],
+        "keadaan": [label("state", innovation.status.state)] if innovation.status else [],
         "penghargaan": list(dict.fromkeys(_program_name(catalog, a.edition.program)
                                           for a in catalog.awards_by_innovation.get(innovation.id, []))),
     }

@@ -24,6 +24,23 @@ class Urls:
     def innovation(self, innovation: Innovation) -> str:
         return f"{self.config.innovations_prefix}/{innovation.id}/"
 
+    def replications(self, innovation: Innovation) -> str:
+        """Every innovation that copies `innovation`, paginated."""
+        return f"{self.innovation(innovation)}replikasi/"
+
+    def index_years(self) -> str:
+        return f"{self.config.index_prefix}/"
+
+    def index_year(self, year: int) -> str:
+        return f"{self.config.index_prefix}/{year}/"
+
+    def guide(self) -> str:
+        return f"{self.config.guide_prefix}/"
+
+    def data_questions(self) -> str:
+        """The guide's page of open data questions (statuses to confirm again)."""
+        return f"{self.guide()}pertanyaan-data/"
+
     def regions(self) -> str:
         return f"{self.config.regions_prefix}/"
 

@@ -31,10 +31,23 @@ COLUMNS = {
         "form": "Bentuk: " + ", ".join(LABELS["form"]),
         "stage": "Tahapan: " + ", ".join(LABELS["stage"]),
         "initiator": "Penggagas: " + ", ".join(LABELS["initiator"]),
-        "launched": "Mulai diterapkan: tahun atau tanggal (TTTT-BB-HH)",
+        "covid19": "Inovasi penanganan atau dampak Covid-19: True atau False",
+        "trial": "Waktu uji coba: tahun, bulan (TTTT-BB) atau tanggal (TTTT-BB-HH)",
+        "launched": "Waktu penerapan (mulai diterapkan): tahun, bulan (TTTT-BB) atau tanggal (TTTT-BB-HH)",
         "summary": "Ringkasan",
         "url": "Alamat halaman inovasi di situs ini",
         "award_count": "Jumlah penghargaan yang tercatat",
+        "budget_amount": "Anggaran dalam rupiah",
+        "budget_source": "Sumber anggaran: " + ", ".join(LABELS["budget_source"]),
+        "status": "Keadaan: aktif (masih berjalan) atau berhenti",
+        "status_confirmed": "Tanggal keadaan terakhir dipastikan (TTTT-BB-HH)",
+        "status_since": "Khusus yang berhenti: sejak kapan",
+        "status_reason": "Khusus yang berhenti: alasannya",
+        "replicates_id": "Id inovasi asal yang direplikasi, bila ada di katalog ini",
+        "replicates_name": "Nama inovasi asal yang direplikasi",
+        "replicates_region_code": "Kode wilayah daerah inovasi asal",
+        "replication_count": "Jumlah inovasi di katalog ini yang mereplikasinya",
+        "evidence_urls": f"Alamat bukti dukung (berkas di situs ini atau tautan), dipisah '{LIST_SEPARATOR.strip()}'",
     },
     "penghargaan": {
         "program": "Id program penghargaan",
@@ -72,6 +85,7 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
         edition_url=lambda edition: urls.absolute(urls.edition(edition)),
         feed_url=urls.absolute(urls.data_file(FEED)),
         home_url=urls.absolute(urls.home()),
+        file_url=urls.absolute,  # evidence files keep their path under content/, the site's root
         # Without the site's address the feed's links are site-relative: resolved from data/ up.
         base=None if urls.site_url else "../" * urls.data().count("/"),
     )

@@ -10,6 +10,7 @@ from ..config import EtalaseConfig
 from ..pages import PageSpec
 from ..urls import Urls
 from .listing import listing_pages
+from .profile import build_date, innovation_profile, official_order, stale_before
 from .refs import listing_refs, refs
 
 # Related innovations shown per group (same region, same sector): a page never grows with the catalog.
@@ -22,11 +23,13 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
                              "etalase/innovations.html", {}, f"Daftar {len(everything)} inovasi daerah, urut abjad.",
                              listing_refs(catalog))
     related = Related(catalog)
+    before = stale_before(build_date())
     for innovation in everything:
         region = catalog.regions.get(innovation.region)
         sectors = [catalog.sectors[s] for s in dict.fromkeys(innovation.sectors) if s in catalog.sectors]
         awards = catalog.awards_by_innovation.get(innovation.id, [])
         related_sector = related.in_sector(innovation, sectors[0].id) if sectors else []
+        profile = innovation_profile(catalog, urls, innovation, before)
         yield PageSpec(
             url=urls.innovation(innovation),
             title=innovation.title,
@@ -39,9 +42,11 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
                 "awards": awards,
                 "related_region": related.in_region(innovation),
                 "related_sector": related_sector,
-                "refs": refs(catalog, editions=[a.edition for a in awards], regions=[i.region for i in related_sector]),
+                "profile": profile,
+                "refs": refs(catalog, editions=[a.edition for a in awards],
+                             regions=[i.region for i in related_sector] + profile["regions"]),
             },
-            markdown=innovation.body,
+            markdown=official_order(innovation.body),
             description=innovation.summary,
         )
 

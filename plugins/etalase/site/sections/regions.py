@@ -12,6 +12,7 @@ from ..pages import PageSpec
 from ..urls import Urls
 from .listing import listing_pages
 from .refs import listing_refs
+from .region_profile import index_trend, province_predicates, replication
 
 # Regions with the most innovations, shown above the provinces table.
 TOP_REGIONS = 6
@@ -52,7 +53,11 @@ def _region_pages(catalog: Catalog, urls: Urls, config: EtalaseConfig, region: R
     # does not carry every award of every city (the cities' counts are in the table).
     shown = [a for a in awards if catalog.recipient_region(a.recipient) == region.code] if region.is_province else awards
     sectors = Counter(sector for innovation in everything for sector in dict.fromkeys(innovation.sectors))
+    copies = replication(catalog, region, own)
     context = {
+        "index_trend": index_trend(catalog, region),
+        "province_index": province_predicates(catalog, region) if region.is_province else None,
+        "replication": copies,
         "region": region,
         "province": catalog.province_of(region),
         "children": [row(child) for child in catalog.regions_by_province.get(region.code, [])],
@@ -65,4 +70,4 @@ def _region_pages(catalog: Catalog, urls: Urls, config: EtalaseConfig, region: R
     yield from listing_pages(urls.region(region), own, config.page_size, region.name, "etalase/region.html", context,
                              f"Profil inovasi {region.name}: {len(everything)} inovasi dan penghargaannya.",
                              listing_refs(catalog, recipients=[a.recipient for a in shown],
-                                          editions=[a.edition for a in shown]))
+                                          editions=[a.edition for a in shown], regions=copies["regions"]))

@@ -1,0 +1,90 @@
+"""The official profile on an innovation's page: status (and whether it needs confirming again),
+budget, the narrative's sections in the official order, who it copies and who copies it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Iterator
+
+from mkdocs.utils import get_build_date
+
+from ...catalog import Catalog
+from ...records import Innovation
+from ...records.innovation import NARRATIVE_SECTIONS
+from ..config import EtalaseConfig
+from ..filters import number_id
+from ..pages import PageSpec
+from ..urls import Urls
+from .listing import listing_pages
+from .refs import listing_refs
+
+# Replications shown on the original's page; the rest are on its paginated list (urls.replications).
+REPLICATIONS_SHOWN = 10
+# A status confirmed longer ago than this before the build date is marked "perlu diperbarui".
+STALE_AFTER_YEARS = 2
+_SECTION_START = re.compile(r"^## ", re.M)
+
+
+def build_date() -> dt.date:
+    """The date the build dates the site by (SOURCE_DATE_EPOCH, see site/build.py)."""
+    return dt.date.fromisoformat(get_build_date())
+
+
+def stale_before(today: dt.date) -> dt.date:
+    """Statuses confirmed before this day need confirming again."""
+    try:
+        return today.replace(year=today.year - STALE_AFTER_YEARS)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - STALE_AFTER_YEARS, day=28)
+
+
+def is_stale(innovation: Innovation, before: dt.date) -> bool:
+    return innovation.status is not None and innovation.status.confirmed < before
+
+
+def official_order(body: str) -> str:
+    """The narrative with its `## ` sections in the profile's order (rancang bangun, tujuan, manfaat,
+    hasil), others after them in the order written; the text before the first heading stays first."""
+    starts = [m.start() for m in _SECTION_START.finditer(body)]
+    if len(starts) < 2:
+        return body
+    head = body[:starts[0]]
+    sections = [body[a:b] for a, b in zip(starts, starts[1:] + [len(body)])]
+
+    def rank(section: str) -> int:
+        heading = section.split("\n", 1)[0].casefold()
+        return next((n for n, name in enumerate(NARRATIVE_SECTIONS) if re.search(rf"\b{name}\b", heading)),
+                    len(NARRATIVE_SECTIONS))
+
+    ordered = sorted(sections, key=rank)
+    return head + "".join(s if s.endswith("\n") else s + "\n\n" for s in ordered[:-1]) + ordered[-1]
+
+
+def innovation_profile(catalog: Catalog, urls: Urls, innovation: Innovation, before: dt.date) -> dict[str, Any]:
+    """What an innovation's page adds for its profile; `regions` are the codes its refs must hold."""
+    source = innovation.replicates
+    original = catalog.innovations.get(source.innovation) if source and source.innovation else None
+    replications = catalog.replications.get(innovation.id, [])
+    return {
+        "stale": is_stale(innovation, before),
+        "budget_text": f"Rp{number_id(innovation.budget.amount)}" if innovation.budget else None,
+        "original": original,
+        "replications": replications[:REPLICATIONS_SHOWN],
+        "replication_count": len(replications),
+        "replications_url": urls.replications(innovation) if len(replications) > REPLICATIONS_SHOWN else None,
+        "regions": [i.region for i in replications[:REPLICATIONS_SHOWN]]
+        + [code for code in (original.region if original else source.region if source else None,) if code],
+    }
+
+
+def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageSpec]:
+    """The full, paginated list of every much-copied innovation's replications."""
+    for original_id, replications in catalog.replications.items():
+        if len(replications) <= REPLICATIONS_SHOWN:
+            continue
+        original = catalog.innovations[original_id]
+        yield from listing_pages(
+            urls.replications(original), replications, config.page_size, f"Replikasi {original.title}",
+            "etalase/replications.html", {"original": original, "region": catalog.regions.get(original.region)},
+            f"{len(replications)} inovasi daerah lain yang mereplikasi {original.title}.", listing_refs(catalog))
