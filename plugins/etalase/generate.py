@@ -19,11 +19,18 @@ from typing import Any, Iterator
 import yaml
 from slugify import slugify
 
-from .loader import AWARDS_DIR, INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE
+from .loader import AWARDS_DIR, INDEX_DIR, INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE
+from .records.index import predicate_of
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FIRST_YEAR, LAST_YEAR = 2017, 2024  # launch years; award editions run 2019..LAST_YEAR
 EDITION_YEARS = range(2019, LAST_YEAR + 1)
+INDEX_YEARS = range(LAST_YEAR - 4, LAST_YEAR + 1)  # five years of the innovation index
+EVIDENCE_FILES = 20  # small PDFs under content/bukti/, shared by the innovations that name a file
+# The official narrative sections an innovation at stage `penerapan` is written with.
+_OFFICIAL_HEADINGS = ["Rancang bangun", "Tujuan dan manfaat", "Hasil"]
+_STOP_REASONS = ["Anggaran tidak dilanjutkan", "Digantikan aplikasi nasional", "Perangkat daerah penggagas dilebur",
+                 "Kebutuhan warga sudah terpenuhi"]
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -82,6 +89,11 @@ def write_tree(out: Path, innovations: int, seed: int = 0, source: Path = REPO_R
     _write_yaml(out / REGIONS_FILE, provinces + regions,
                 "# Wilayah sintetis untuk uji skala: 38 provinsi asli, kota/kabupaten rekaan berkode wajar.\n")
     records = list(_innovations(rng, innovations, regions, sectors))
+    # The profile fields draw from a generator of their own: the rest of the tree stays as it was
+    # before they existed, so benchmarks before and after compare the same records.
+    profile_rng = random.Random(f"{seed}-profile")
+    _profiles(profile_rng, out, records, regions)
+    _indexes(profile_rng, out, provinces + regions)
     for region, slug, front, body in records:
         path = out / INNOVATIONS_DIR / region["slug"] / f"{slug}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -99,7 +111,7 @@ def _copy_site(source: Path, out: Path) -> None:
     data = {REGIONS_FILE, SECTORS_FILE}
     for path in sorted((source / "content").rglob("*")):
         rel = path.relative_to(source).as_posix()
-        if path.is_file() and rel not in data and not rel.startswith(AWARDS_DIR + "/"):
+        if path.is_file() and rel not in data and not rel.startswith((AWARDS_DIR + "/", INDEX_DIR + "/")):
             (out / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, out / rel)
     custom_dir = re.search(r"^\s+custom_dir:\s*['\"]?([^'\"\s#]+)", config, re.M)
@@ -183,17 +195,68 @@ def _innovations(rng: random.Random, count: int, regions: list[dict], sectors: l
         }
         if not front["media"]:
             del front["media"]
-        yield region, slug, front, _body(rng, title, place, unit)
+        yield region, slug, front, _body(rng, title, place, unit, official=front["stage"] == "penerapan")
 
 
-def _body(rng: random.Random, title: str, place: str, unit: str) -> str:
-    """About 300-700 words: an opening paragraph and a few sections, as editors write them."""
+def _body(rng: random.Random, title: str, place: str, unit: str, official: bool) -> str:
+    """About 300-700 words: an opening paragraph and a few sections, as editors write them; those of
+    an innovation in `penerapan` are the official profile's (rancang bangun, tujuan, manfaat, hasil)."""
     parts = [f"{title} adalah inovasi {unit} {place}. {_paragraph(rng)}\n"]
-    for heading in rng.sample(["Latar belakang", "Cara kerja", "Hasil", "Manfaat bagi warga", "Keberlanjutan"], 3):
+    headings = rng.sample(["Latar belakang", "Cara kerja", "Hasil", "Manfaat bagi warga", "Keberlanjutan"], 3)
+    for heading in _OFFICIAL_HEADINGS if official else headings:
         parts.append(f"## {heading}\n\n" + "\n\n".join(_paragraph(rng) for _ in range(rng.randint(1, 2))) + "\n")
     if rng.random() < 0.5:
         parts.append("\n".join(f"- {_sentence(rng, 4, 9)}" for _ in range(rng.randint(2, 5))) + "\n")
     return "\n".join(parts)
+
+
+def _profiles(rng: random.Random, out: Path, records: list[tuple], regions: list[dict]) -> None:
+    """The official profile, evidence, status and replication of each innovation (in its front matter)."""
+    files = [f"bukti/dokumen-{n:02d}.pdf" for n in range(1, EVIDENCE_FILES + 1)]
+    for rel in files:
+        (out / "content" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / "content" / rel).write_bytes(b"%PDF-1.4\n% bukti dukung sintetis\n%%EOF\n")
+    for position, (region, slug, front, _body_text) in enumerate(records):
+        year = int(str(front["launched"])[:4])
+        front["covid19"] = rng.random() < 0.1
+        if rng.random() < 0.5:
+            front["trial"] = f"{year - 1}-{rng.randint(1, 12):02d}"
+        if rng.random() < 0.6:
+            front["budget"] = {"amount": rng.randint(10, 2000) * 1_000_000, "source": rng.choice(["apbd", "apbd", "apbn", "lainnya"])}
+        front["evidence"] = [
+            {"title": f"SK penetapan {front['title']}", "kind": "sk", "date": f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+             **({"file": rng.choice(files)} if rng.random() < 0.1 else {"url": f"https://jdih.{region['slug'].replace('-', '')}.go.id/sk/{slug}"})},
+        ] + [{"title": f"Laporan {front['title']} {year + n}", "kind": rng.choice(["laporan", "foto", "berita"]),
+              "url": f"https://{region['slug'].replace('-', '')}.go.id/laporan/{slug}-{n}"} for n in range(rng.randint(0, 2))]
+        if rng.random() < 0.7:
+            confirmed = f"{rng.randint(2021, LAST_YEAR)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            if rng.random() < 0.15:
+                front["status"] = {"state": "berhenti", "confirmed": confirmed, "since": min(year + 2, LAST_YEAR),
+                                   "reason": rng.choice(_STOP_REASONS)}
+            else:
+                front["status"] = {"state": "aktif", "confirmed": confirmed}
+        # Copies of earlier innovations only: the relation has no cycles. The first few hundred are
+        # copied most, so some originals have more replications than their page lists.
+        if position and rng.random() < 0.15:
+            original_region, original_slug = records[min(int(rng.paretovariate(1.2)) - 1, position - 1)][:2]
+            if original_region["code"] != region["code"]:
+                front["replicates"] = {"innovation": f"{original_region['slug']}/{original_slug}"}
+        elif rng.random() < 0.04:
+            front["replicates"] = {"name": f"Inovasi {rng.choice(_PROGRAM_WORDS)} Daerah Lain",
+                                   "region": rng.choice(regions)["code"]}
+
+
+def _indexes(rng: random.Random, out: Path, regions: list[dict]) -> None:
+    """Five years of the innovation index for every region; a few known only by their predicate."""
+    for year in INDEX_YEARS:
+        scores = []
+        for region in regions:
+            score = round(rng.uniform(0, 100) if rng.random() < 0.97 else 0.0, 2)
+            entry: dict[str, Any] = {"region": region["code"], "predicate": predicate_of(score)}
+            if rng.random() < 0.9:
+                entry = {"region": region["code"], "score": score, "predicate": entry["predicate"]}
+            scores.append(entry)
+        _write_yaml(out / INDEX_DIR / f"{year}.yml", {"title": f"Indeks Inovasi Daerah {year}", "scores": scores})
 
 
 def _paragraph(rng: random.Random) -> str:
