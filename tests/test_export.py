@@ -55,10 +55,17 @@ def test_innovations_csv_and_json(built_site, content):
     assert [item["id"] for item in data] == [row["id"] for row in rows]
     item = next(item for item in data if item["id"] == "kota-batu/adiarta")
     assert item["sectors"] == front["sectors"]
-    assert {k: v for k, v in item.items() if k not in ("sectors", "sector_names")} == {
-        k: (None if v == "" else int(v) if k == "award_count" else v)
-        for k, v in adiarta.items() if k not in ("sectors", "sector_names")
+    lists = ("sectors", "sector_names", "evidence_urls")
+
+    def from_csv(key: str, value: str):
+        if key in ("award_count", "replication_count"):
+            return int(value)
+        return {"": None, "true": True, "false": False}.get(value, value) if key == "covid19" or not value else value
+
+    assert {k: v for k, v in item.items() if k not in lists} == {
+        k: from_csv(k, v) for k, v in adiarta.items() if k not in lists
     }
+    assert item["evidence_urls"] == [] and adiarta["evidence_urls"] == ""
 
 
 def test_awards_csv_and_json(built_site, content):

@@ -8,9 +8,10 @@ import urllib.parse
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from sample_repo import ROOT, cli, copy_sample, repo  # noqa: F401  (repo is a fixture)
+from sample_repo import ROOT, cli, copy_sample, repo, unexpected  # noqa: F401  (repo is a fixture)
 
-from etalase.records import Edition, Innovation, Program, Region, Sector
+from etalase.problems import Problem
+from etalase.records import Edition, Innovation, InnovationIndex, Program, Region, Sector
 from etalase.validate import check_repository
 
 GUIDE = ROOT / "content/panduan"
@@ -27,7 +28,7 @@ def blocks(text: str, language: str) -> list[str]:
 
 def validate(repo: Path) -> list[dict]:
     run = cli(repo, "validate", "--format", "json")
-    return json.loads(run.stdout)
+    return unexpected(json.loads(run.stdout))
 
 
 def test_complete_example_files_are_valid(repo):
@@ -71,9 +72,9 @@ def test_error_examples_are_what_the_validator_prints(tmp_path):
         text = (copy / rel).read_text(encoding="utf-8")
         assert text.count(old) == 1
         (copy / rel).write_text(text.replace(old, new), encoding="utf-8")
-        run = cli(copy, "validate")
+        run = cli(copy, "validate", "--format", "json")
         assert run.returncode == 1
-        printed |= {line for line in run.stdout.splitlines() if ERROR_LINE.match(line)}
+        printed |= {Problem(**p).as_text() for p in unexpected(json.loads(run.stdout))}
     assert shown == printed
 
 
@@ -116,7 +117,8 @@ def test_guide_builds_strictly_and_names_every_field(tmp_path):
     assert (site / urllib.parse.urljoin("x/", tab["href"]).removeprefix("x/") / "index.html").resolve() == \
         (site / "panduan/index.html").resolve()
     pages = sorted((site / "panduan").glob("**/index.html"))
-    assert len(pages) == len(list(GUIDE.glob("*.md")))
+    # Every page of the guide, and the generated one of open data questions (panduan/pertanyaan-data/).
+    assert len(pages) == len(list(GUIDE.glob("*.md"))) + 1
     for html in pages:
         article = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select_one("article")
         for link in article.select("a[href]"):
@@ -127,7 +129,7 @@ def test_guide_builds_strictly_and_names_every_field(tmp_path):
             assert (target / "index.html" if target.is_dir() else target).is_file(), f"{html}: {link['href']}"
     reference = BeautifulSoup((site / "panduan/referensi-kolom/index.html").read_text(encoding="utf-8"), "html.parser")
     documented = {code.get_text() for row in reference.select("table tr") for code in row.select("td:first-child code")}
-    models = [Innovation, Edition, Program, Region, Sector]
+    models = [Innovation, Edition, Program, Region, Sector, InnovationIndex]
     fields = {name for model in models for name in _all_fields(model)}
     assert fields <= documented
     type_row = next(row for row in reference.select("table tr") if row.select_one("td:first-child code")

@@ -1,4 +1,7 @@
+from dataclasses import asdict
 from pathlib import Path
+
+from sample_repo import unexpected
 
 from etalase.validate import check_repository
 
@@ -7,5 +10,5 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_sample_content_is_valid():
     checked = check_repository(ROOT)
-    assert checked.problems == []
+    assert unexpected([asdict(p) for p in checked.problems]) == []
     assert len(checked.catalog.innovations) == 10

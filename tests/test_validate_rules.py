@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from etalase.validate import check_repository
+from sample_repo import unexpected
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -109,7 +110,8 @@ def line_of(root: Path, rel: str, needle: str) -> int:
 def test_sample_content_is_clean(repo):
     run = validate(repo)
     assert run.code == 0, run.output
-    assert run.problems == []
+    # The only warnings: narrative sections of the official profile the seed articles do not describe.
+    assert unexpected(json.loads(validate(repo, "--format", "json").stdout)) == []
     assert "0 kesalahan" in run.output
 
 

@@ -151,6 +151,8 @@ def to_csv(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> bytes:
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, list):
         value = LIST_SEPARATOR.join(value)
     text = str(value)

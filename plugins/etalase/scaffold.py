@@ -157,7 +157,8 @@ class Scaffolder:
         if messages or field not in ("region", "sectors"):
             return messages
         # Cross-references are judged by the validator's rules on a record holding just this answer.
-        probe = Innovation.model_construct(**{"region": "", "sectors": [], field: value})
+        # No stage: the narrative's sections are the draft's template's, not the answer's to judge.
+        probe = Innovation.model_construct(**{"region": "", "sectors": [], "stage": None, field: value})
         region = self.catalog.regions.get(probe.region)
         probe._id = f"{region.slug if region else 'baru'}/baru"
         probe._path = f"{INNOVATIONS_DIR}/{probe._id}.md"

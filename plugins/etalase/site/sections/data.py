@@ -31,7 +31,7 @@ COLUMNS = {
         "form": "Bentuk: " + ", ".join(LABELS["form"]),
         "stage": "Tahapan: " + ", ".join(LABELS["stage"]),
         "initiator": "Penggagas: " + ", ".join(LABELS["initiator"]),
-        "covid19": "Inovasi penanganan atau dampak Covid-19: True atau False",
+        "covid19": "Inovasi penanganan atau dampak Covid-19: true atau false",
         "trial": "Waktu uji coba: tahun, bulan (TTTT-BB) atau tanggal (TTTT-BB-HH)",
         "launched": "Waktu penerapan (mulai diterapkan): tahun, bulan (TTTT-BB) atau tanggal (TTTT-BB-HH)",
         "summary": "Ringkasan",
