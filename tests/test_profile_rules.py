@@ -26,7 +26,7 @@ def test_the_new_fields_are_accepted(repo):
     add_front(repo, WANDERLINK, "covid19: true\ntrial: 2019-11\nbudget:\n  amount: 150000000\n  source: apbd\n"
               "status:\n  state: berhenti\n  confirmed: 2023-05-02\n  since: 2022-06\n  reason: Anggaran berhenti\n"
               "evidence:\n  - title: Liputan\n    kind: berita\n    date: 2020-07-01\n    url: https://batam.go.id/x\n"
-              "replicates:\n  name: Lapor Mas Wali\n  region: \"35.79\"\n")
+              "replicates:\n  name: Nama Inovasi Asal\n  region: \"35.79\"\n")
     run = validate(repo)
     assert run.code == 0, run.output
     assert run.at(WANDERLINK) == []
@@ -183,8 +183,8 @@ def test_a_long_replication_chain_is_checked_in_linear_time(repo):
 
 
 @pytest.mark.parametrize("body, field, words", [
-    ('  name: Lapor Mas Wali\n  region: "99.99"\n', "replicates.region", ["kode wilayah '99.99'"]),
-    ("  name: Lapor Mas Wali\n", "replicates", ["perlu 'name' dan 'region'"]),
+    ('  name: Nama Inovasi Asal\n  region: "99.99"\n', "replicates.region", ["kode wilayah '99.99'"]),
+    ("  name: Nama Inovasi Asal\n", "replicates", ["perlu 'name' dan 'region'"]),
     ('  innovation: kota-batu/adiarta\n  region: "35.79"\n', "replicates", ["tidak keduanya"]),
 ])
 def test_replicates_outside_the_catalog_names_it_and_its_region(repo, body, field, words):

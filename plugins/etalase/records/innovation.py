@@ -92,9 +92,9 @@ class Replicates(Record):
     innovation: Optional[InnovationId] = None
     """Id inovasi asal di katalog ini, misalnya kota-batu/adiarta."""
     name: Optional[Text] = None
-    """Nama inovasi asal yang tidak ada di katalog ini, misalnya Lapor Mas Wali."""
+    """Nama inovasi asal yang tidak ada di katalog ini, misalnya nama yang dipakai daerah asalnya."""
     region: Optional[RegionCode] = None
-    """Kode wilayah daerah pemilik inovasi asal yang tidak ada di katalog ini, di dalam tanda kutip, misalnya "35.73"."""
+    """Kode wilayah daerah pemilik inovasi asal yang tidak ada di katalog ini, di dalam tanda kutip, misalnya "35.77"."""
 
     @model_validator(mode="after")
     def _one_kind(self) -> "Replicates":

@@ -13,9 +13,11 @@ from .urls import Urls
 
 
 def date_id(value: object) -> str:
-    """`2020-06-22` → `22 Juni 2020`; a bare year stays a year."""
+    """`2020-06-22` → `22 Juni 2020`, a month `2020-06` → `Juni 2020`; a bare year stays a year."""
     if isinstance(value, dt.date):
         return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    if isinstance(value, str) and len(value) == 7:  # a month of the records (records.common.Moment)
+        return f"{MONTHS[int(value[5:]) - 1]} {value[:4]}"
     return "" if value is None else str(value)
 
 

@@ -1,0 +1,203 @@
+"""The full innovation profile on the built site, read as HTML: official fields in order, evidence
+published with the site, status and "perlu diperbarui", replications both ways (capped, with the
+full list paginated), the innovation index per region, per province and per year, the guide's page
+of open data questions, the status filter of the search, and the downloads.
+
+One copy of the sample content gains the new fields and is built once, dated by SOURCE_DATE_EPOCH
+(1 June 2026) as `build` dates every site."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import build_site
+from sample_repo import ROOT, copy_sample
+
+BUILD_DATE = dt.datetime(2026, 6, 1, tzinfo=dt.timezone.utc)
+COPIES = 13  # replications of TV Desa: more than its page lists
+
+
+def add_front(root: Path, rel: str, yaml: str, body: str = "") -> None:
+    path = root / rel
+    text = path.read_text("utf-8").replace("sources:", yaml + "sources:", 1)
+    path.write_text(text + body, "utf-8")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_sample(tmp_path_factory.mktemp("profile"))
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "content/bukti").mkdir()
+    (root / "content/bukti/sk-wanderlink.pdf").write_bytes(b"%PDF-1.4\n% SK\n%%EOF\n")
+    # Written with Hasil first: the page shows the profile's order.
+    wanderlink = root / "innovations/kota-batam/wanderlink.md"
+    front, body = wanderlink.read_text("utf-8").rsplit("---\n", 1)
+    sections = re.split(r"(?m)^(?=## )", body)
+    wanderlink.write_text(front + "---\n" + sections[0] + "".join(reversed(sections[1:])), "utf-8")
+    add_front(root, "innovations/kota-batam/wanderlink.md",
+              "covid19: true\ntrial: 2019-11\nbudget:\n  amount: 150000000\n  source: apbd\n"
+              "status:\n  state: aktif\n  confirmed: 2023-05-02\n"
+              "evidence:\n  - title: SK Wali Kota Batam tentang Wanderlink\n    kind: sk\n    date: 2020-03-02\n"
+              "    file: bukti/sk-wanderlink.pdf\n  - title: Liputan peluncuran\n    kind: berita\n"
+              "    url: https://batam.go.id/berita/wanderlink\n"
+              "replicates:\n  innovation: kota-batu/tv-desa\n")
+    add_front(root, "innovations/kota-batam/pasar-mama.md",
+              "status:\n  state: berhenti\n  confirmed: 2026-01-10\n  since: 2025-06\n  reason: Anggaran tidak dilanjutkan\n"
+              "replicates:\n  name: Lapor Mbak Wali\n  region: \"35.77\"\n")
+    tv_desa = (root / "innovations/kota-batu/tv-desa.md").read_text("utf-8")
+    for n in range(1, COPIES):
+        copy = tv_desa.replace('region: "35.79"', 'region: "21.71"').replace("title: TV Desa", f"title: TV Kampung {n:02d}")
+        copy = copy.replace("sources:", "replicates:\n  innovation: kota-batu/tv-desa\nsources:", 1)
+        (root / f"innovations/kota-batam/tv-kampung-{n:02d}.md").write_text(copy, "utf-8")
+    (root / "content/indeks/2021.yml").write_text(
+        'scores:\n  - region: "35.79"\n    score: 70.00\n    predicate: sangat-inovatif\n'
+        '  - region: "21.71"\n    score: 70.00\n    predicate: sangat-inovatif\n'
+        '  - region: "63.71"\n    score: 48.50\n    predicate: inovatif\n'
+        '  - region: "35.77"\n    predicate: kurang-inovatif\n', "utf-8")
+    site = tmp_path_factory.mktemp("profile-site")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", str(int(BUILD_DATE.timestamp())))
+        build_site(root, site)
+    return site
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    html = (site / url / "index.html").read_text("utf-8")
+    return BeautifulSoup(html, "html.parser").select_one("article.md-content__inner")
+
+
+def facts(article: BeautifulSoup) -> dict[str, str]:
+    return {row.th.get_text(strip=True): " ".join(row.td.get_text(" ", strip=True).split())
+            for row in article.select("table.etalase-facts tr")}
+
+
+def test_official_fields_in_the_official_order(site):
+    article = page(site, "inovasi/kota-batam/wanderlink")
+    shown = facts(article)
+    assert shown["Inovasi Covid-19"].startswith("Ya")
+    assert shown["Waktu uji coba"] == "November 2019"
+    assert shown["Anggaran"] == "Rp150.000.000 (APBD)"
+    rows = list(shown)
+    assert rows.index("Bentuk") < rows.index("Inovasi Covid-19") < rows.index("Waktu uji coba") \
+        < rows.index("Mulai diterapkan") < rows.index("Anggaran")
+    headings = [h.get_text(strip=True) for h in article.select("h2")]
+    assert headings.index("Rancang bangun") < headings.index("Tujuan dan manfaat") < headings.index("Hasil"), headings
+
+
+def test_evidence_file_is_published_and_links_are_kept(site):
+    article = page(site, "inovasi/kota-batam/wanderlink")
+    items = article.select("ul.etalase-evidence li")
+    assert len(items) == 2
+    file_link = items[0].a
+    assert file_link.get_text(strip=True) == "SK Wali Kota Batam tentang Wanderlink"
+    assert "SK atau regulasi" in items[0].get_text() and "2 Maret 2020" in items[0].get_text()
+    published = (site / "inovasi/kota-batam/wanderlink" / file_link["href"]).resolve()
+    assert published == (site / "bukti/sk-wanderlink.pdf").resolve() and published.read_bytes().startswith(b"%PDF")
+    assert items[1].a["href"] == "https://batam.go.id/berita/wanderlink"
+
+
+def test_status_confirmed_more_than_two_years_before_the_build_needs_updating(site):
+    stale = page(site, "inovasi/kota-batam/wanderlink").select_one(".etalase-status")
+    assert "Masih berjalan" in stale.get_text() and "2 Mei 2023" in stale.get_text()
+    assert stale.select_one(".etalase-stale").get_text(strip=True) == "perlu diperbarui"
+    stopped = page(site, "inovasi/kota-batam/pasar-mama").select_one(".etalase-status")
+    text = " ".join(stopped.get_text(" ", strip=True).split())
+    assert "Berhenti sejak Juni 2025: Anggaran tidak dilanjutkan" in text
+    assert stopped.select_one(".etalase-stale") is None, "confirmed in January 2026"
+
+
+def test_open_data_questions_count_the_stale_statuses(site):
+    article = page(site, "panduan/pertanyaan-data")
+    assert article.select_one('[data-count="stale"]').get_text(strip=True) == "1"
+    listed = [a.get_text(strip=True) for a in article.select(".etalase-list__title")]
+    assert listed == ["Wanderlink"]
+    assert "1 Juni 2024" in article.get_text(), "two years before the build date"
+    guide = page(site, "panduan")
+    assert any(a["href"].rstrip("/").endswith("pertanyaan-data") for a in guide.select("a[href]"))
+
+
+def test_original_lists_its_replications_capped_with_a_link_to_all(site):
+    article = page(site, "inovasi/kota-batu/tv-desa")
+    listed = article.select("ul.etalase-replications li")
+    assert len(listed) == 10
+    assert all("Kota Batam" in item.get_text() for item in listed)
+    assert f"Direplikasi oleh {COPIES} inovasi" in article.get_text()
+    more = next(a for a in article.select("a") if a.get_text(strip=True).startswith(f"Semua {COPIES} replikasi"))
+    assert more["href"].rstrip("/").endswith("replikasi")
+    full = page(site, "inovasi/kota-batu/tv-desa/replikasi")
+    titles = [a.get_text(strip=True) for a in full.select(".etalase-list__title")]
+    assert len(titles) == COPIES and "Wanderlink" in titles
+
+
+def test_copy_names_its_original(site):
+    text = " ".join(page(site, "inovasi/kota-batam/wanderlink").select_one(".etalase-replicates").get_text(" ", strip=True).split())
+    assert text == "Inovasi ini mereplikasi TV Desa dari Kota Batu ."
+    outside = page(site, "inovasi/kota-batam/pasar-mama").select_one(".etalase-replicates")
+    assert "Lapor Mbak Wali" in outside.get_text() and "Kota Madiun" in outside.get_text()
+
+
+def test_region_pages_show_replication_both_ways(site):
+    batu = page(site, "daerah/kota-batu")
+    elsewhere = batu.select_one('ul[data-direction="elsewhere"]')
+    assert len(elsewhere.select("li")) == 10 and f"{COPIES} replikasi di daerah lain" in batu.get_text()
+    batam = page(site, "daerah/kota-batam")
+    copying = batam.select_one('ul[data-direction="copying"]')
+    assert len(copying.select("li")) == 10 and f"{COPIES + 1} inovasi Kota Batam meniru inovasi lain" in batam.get_text()
+    malang = page(site, "daerah/kota-madiun")
+    assert "Pasar Mama" in malang.select_one('ul[data-direction="elsewhere"]').get_text()
+
+
+def test_region_page_shows_its_index_trend_and_predicate(site):
+    batu = page(site, "daerah/kota-batu")
+    assert "Predikat terakhir (2021): Sangat Inovatif , nilai 70.00" in " ".join(batu.get_text(" ", strip=True).split())
+    chart = batu.select_one("svg.etalase-index-chart")
+    assert chart is not None and len(chart.select("rect")) == 1
+    banjarmasin = page(site, "daerah/kota-banjarmasin")
+    rows = [[td.get_text(strip=True) for td in tr.select("td")] for tr in banjarmasin.select("table.etalase-index-trend tbody tr")]
+    assert rows == [["2021", "48.50", "Inovatif"], ["2020", "—", "Sangat Inovatif"]]
+
+
+def test_index_year_ranks_ties_together_and_predicates_without_score_last(site):
+    article = page(site, "indeks/2021")
+    rows = [[td.get_text(strip=True) for td in tr.select("td")] for tr in article.select("table.etalase-index-ranking tbody tr")]
+    assert rows == [["1", "Kota Batam", "70.00", "Sangat Inovatif"], ["1", "Kota Batu", "70.00", "Sangat Inovatif"],
+                    ["3", "Kota Banjarmasin", "48.50", "Inovatif"], ["—", "Kota Madiun", "—", "Kurang Inovatif"]]
+    years = page(site, "indeks")
+    assert [a.get_text(strip=True) for a in years.select("table a")] == ["2021", "2020"]
+
+
+def test_province_page_lists_its_regions_predicates(site):
+    article = page(site, "daerah/jawa-timur")
+    table = article.select_one("table.etalase-province-index")
+    rows = {tr.td.get_text(strip=True): tr.select("td")[2].get_text(strip=True) for tr in table.select("tbody tr")}
+    assert rows == {"Kota Batu": "Sangat Inovatif", "Kota Madiun": "Kurang Inovatif"}
+
+
+def test_search_filters_by_status(site):
+    article = page(site, "cari")
+    select = article.select_one('select[name="keadaan"]')
+    options = {o.get("value"): o.get_text(" ", strip=True) for o in select.select("option") if o.get("value")}
+    assert set(options) == {"Masih berjalan", "Berhenti"}
+
+
+def test_downloads_carry_the_profile_and_the_relation(site):
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO((site / "data/inovasi.csv").read_text("utf-8-sig"), newline=""))}
+    wanderlink = rows["kota-batam/wanderlink"]
+    assert (wanderlink["covid19"], wanderlink["trial"], wanderlink["budget_amount"], wanderlink["budget_source"]) == \
+        ("true", "2019-11", "150000000", "apbd")
+    assert (wanderlink["status"], wanderlink["status_confirmed"]) == ("aktif", "2023-05-02")
+    assert (wanderlink["replicates_id"], wanderlink["replicates_name"], wanderlink["replicates_region_code"]) == \
+        ("kota-batu/tv-desa", "TV Desa", "35.79")
+    assert wanderlink["evidence_urls"] == "bukti/sk-wanderlink.pdf; https://batam.go.id/berita/wanderlink"
+    assert rows["kota-batu/tv-desa"]["replication_count"] == str(COPIES)
+    data = {item["id"]: item for item in json.loads((site / "data/inovasi.json").read_text("utf-8"))}
+    assert data["kota-batam/pasar-mama"]["status_reason"] == "Anggaran tidak dilanjutkan"
+    assert data["kota-batam/pasar-mama"]["replicates_region_code"] == "35.77"
