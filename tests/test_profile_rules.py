@@ -105,7 +105,8 @@ def test_evidence_that_is_not_a_pdf_or_image(repo):
     failing(repo).find(WANDERLINK, line, "bukan PDF atau gambar", ".pdf", "url")
 
 
-@pytest.mark.parametrize("file", ["../../etc/passwd.pdf", "/etc/passwd.pdf", "bukti/../../rahasia.pdf"])
+@pytest.mark.parametrize("file", ["../../etc/passwd.pdf", "/etc/passwd.pdf", "bukti/../../rahasia.pdf",
+                                  "javascript:alert(1).pdf"])
 def test_evidence_path_leaving_the_repository(repo, file):
     line = add_front(repo, WANDERLINK, EVIDENCE.format(file=f'"{file}"')) + 3
     assert failing(repo).find(WANDERLINK, line, "di luar repositori").text.startswith("evidence[0].file: ")
@@ -245,3 +246,16 @@ def test_predicate_without_a_score_is_what_the_sample_holds(repo):
     assert "score" not in text.split("scores:")[1].split("sources:")[0].replace("scores", "")
     line = edit(repo, INDEX_2020, "predicate: sangat-inovatif", "predicate: sangat inovatif")
     failing(repo).find(INDEX_2020, line, "sangat-inovatif", "tidak-dapat-dinilai")
+
+
+def test_changed_since_sees_a_cycle_closed_by_the_changed_file(tmp_path):
+    from test_pipeline import Repo
+
+    (tmp_path / "repo").mkdir()
+    git = Repo(tmp_path / "repo")
+    add_front(git.path, WANDERLINK, "replicates:\n  innovation: kota-batu/adiarta\n")
+    base = git.commit("Wanderlink copies ADIARTA")
+    line = add_front(git.path, ADIARTA, "replicates:\n  innovation: kota-batam/wanderlink\n") + 1
+    result = git.cli("validate", "--changed-since", base)
+    assert result.returncode == 1, result.stdout
+    assert f"{ADIARTA}:{line}:" in result.stdout and "replikasi melingkar" in result.stdout

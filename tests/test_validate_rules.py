@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sample_repo import unexpected
 
 from etalase.validate import check_repository
-from sample_repo import unexpected
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -110,6 +110,14 @@ def check_changes(root: Path, changes: Changes) -> Checked:
     loaded = {innovation.id for innovation in content.innovations}
     named = dict.fromkeys(i for e in changed_editions for i in _innovations_named(e) if i not in loaded)
     loader.load_innovations(p for p in (root / INNOVATIONS_DIR / f"{i}.md" for i in named) if p.is_file())
+    # The originals a changed innovation copies, and theirs, so that a replication cycle through it is seen.
+    copied = content.innovations
+    while copied:
+        loaded = {innovation.id for innovation in content.innovations}
+        originals = {i.replicates.innovation for i in copied if i.replicates and i.replicates.innovation} - loaded
+        before = len(content.innovations)
+        loader.load_innovations(p for p in (root / INNOVATIONS_DIR / f"{i}.md" for i in sorted(originals)) if p.is_file())
+        copied = content.innovations[before:]
 
     catalog = Catalog(content)
     editions = changed_editions + referring

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Optional
 
 from .catalog import Catalog
+from .labels import label
 from .loader import INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE, Content
 from .messages import closest, did_you_mean
 from .problems import Problem, Severity, field_path
@@ -18,7 +19,6 @@ from .records import Edition, Innovation, Recipient
 from .records.common import moment_key
 from .records.index import predicate_of
 from .records.innovation import NARRATIVE_SECTIONS
-from .labels import label
 from .yamlfile import ContentError, Document, locate, parse_front_matter, parse_yaml, read_text
 
 CONTENT_DIR = "content"

@@ -58,7 +58,9 @@ def _safe_url(value: str) -> str:
 def _repo_path(value: str) -> str:
     # Media files live inside the repository; a path that climbs out or is absolute is refused.
     normal = posixpath.normpath(value.replace("\\", "/"))
-    if value.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", value) or normal.startswith(".."):
+    # A colon before the first slash reads as a drive (C:) or as a link's scheme (javascript:) once
+    # the path becomes a page's link.
+    if value.startswith(("/", "\\")) or ":" in normal.split("/")[0] or normal.startswith(".."):
         raise PydanticCustomError(
             "path_outside_repo",
             "berkas '{value}' berada di luar repositori; tulis path relatif di dalam repositori, misalnya images/foto.jpg",
