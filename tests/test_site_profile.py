@@ -201,3 +201,14 @@ def test_downloads_carry_the_profile_and_the_relation(site):
     data = {item["id"]: item for item in json.loads((site / "data/inovasi.json").read_text("utf-8"))}
     assert data["kota-batam/pasar-mama"]["status_reason"] == "Anggaran tidak dilanjutkan"
     assert data["kota-batam/pasar-mama"]["replicates_region_code"] == "35.77"
+
+
+def test_listings_by_status(site):
+    catalog = page(site, "inovasi")
+    links = {a.get_text(strip=True): a["href"] for a in catalog.select(".etalase-states a")}
+    assert set(links) == {"Masih berjalan (1)", "Berhenti (1)"}
+    stopped = page(site, "inovasi/keadaan/berhenti")
+    assert [a.get_text(strip=True) for a in stopped.select(".etalase-list__title")] == ["Pasar Mama"]
+    assert stopped.select_one('.etalase-list [data-state="berhenti"]').get_text(strip=True) == "Berhenti"
+    running = page(site, "inovasi/keadaan/aktif")
+    assert [a.get_text(strip=True) for a in running.select(".etalase-list__title")] == ["Wanderlink"]

@@ -21,6 +21,10 @@ class Urls:
     def innovations(self, page: int = 1) -> str:
         return self._paged(self.config.innovations_prefix, page)
 
+    def innovations_by_state(self, state: str) -> str:
+        """The innovations of one status (aktif, berhenti)."""
+        return f"{self.config.innovations_prefix}/keadaan/{state}/"
+
     def innovation(self, innovation: Innovation) -> str:
         return f"{self.config.innovations_prefix}/{innovation.id}/"
 

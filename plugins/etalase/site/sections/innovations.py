@@ -12,6 +12,7 @@ from ..urls import Urls
 from .listing import listing_pages
 from .profile import build_date, innovation_profile, official_order, stale_before
 from .refs import listing_refs, refs
+from .status import state_links
 
 # Related innovations shown per group (same region, same sector): a page never grows with the catalog.
 RELATED = 4
@@ -20,7 +21,8 @@ RELATED = 4
 def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageSpec]:
     everything = list(catalog.innovations.values())
     yield from listing_pages(urls.innovations(), everything, config.page_size, "Semua inovasi",
-                             "etalase/innovations.html", {}, f"Daftar {len(everything)} inovasi daerah, urut abjad.",
+                             "etalase/innovations.html", {"states": state_links(catalog, urls)},
+                             f"Daftar {len(everything)} inovasi daerah, urut abjad.",
                              listing_refs(catalog))
     related = Related(catalog)
     before = stale_before(build_date())
