@@ -259,3 +259,24 @@ def test_changed_since_sees_a_cycle_closed_by_the_changed_file(tmp_path):
     result = git.cli("validate", "--changed-since", base)
     assert result.returncode == 1, result.stdout
     assert f"{ADIARTA}:{line}:" in result.stdout and "replikasi melingkar" in result.stdout
+
+
+def test_the_guide_examples_are_valid(repo):
+    """Each example of content/panduan/profil-inovasi.md, written into the sample, validates clean."""
+    import re
+
+    text = (Path(__file__).resolve().parents[1] / "content/panduan/profil-inovasi.md").read_text("utf-8")
+    examples = re.findall(r"^```yaml\n(.*?)^```$", text, re.S | re.M)
+    index = next(block for block in examples if "$schema=" in block)
+    (repo / "content/indeks/2021.yml").write_text(index, "utf-8")
+    (repo / "content/bukti").mkdir()
+    (repo / "content/bukti/sk-inovasi.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    fields = [block for block in examples if block is not index]
+    assert len(fields) == 5
+    for n, block in enumerate(fields):
+        rel = f"innovations/kota-batam/contoh-{n}.md"
+        (repo / rel).write_text((repo / WANDERLINK).read_text("utf-8").replace("launched: 2020\n", "")
+                                .replace("sources:", block + "sources:", 1), "utf-8")
+    run = validate(repo)
+    assert run.code == 0, run.output
+    assert [p for p in run.problems if "contoh-" in p.path or "indeks" in p.path] == []
