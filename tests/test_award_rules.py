@@ -39,7 +39,7 @@ FILES = {
         sectors: [kearsipan]
         type: digital
         form: pelayanan-publik
-        stage: penerapan
+        stage: uji-coba
         summary: Alih media arsip tanah.
         ---
         """,
@@ -50,7 +50,7 @@ FILES = {
         sectors: [kearsipan]
         type: digital
         form: pelayanan-publik
-        stage: penerapan
+        stage: uji-coba
         summary: Televisi desa.
         ---
         """,

@@ -154,8 +154,8 @@ def test_keyboard_reaches_the_search_box_and_the_filters(page, site_url):
     for _ in range(8):
         page.keyboard.press("Tab")
         labels.append(page.evaluate("document.activeElement.labels?.[0]?.textContent.trim()"))
-    assert labels[:7] == ["Provinsi", "Kabupaten/kota", "Urusan pemerintahan", "Tahun diluncurkan", "Jenis",
-                          "Tahapan", "Penghargaan"]
+    assert labels[:8] == ["Provinsi", "Kabupaten/kota", "Urusan pemerintahan", "Tahun diluncurkan", "Jenis",
+                          "Tahapan", "Keadaan", "Penghargaan"]
     # Choosing a value from the keyboard alone narrows the results.
     page.get_by_label("Provinsi").focus()
     page.keyboard.press("ArrowDown")
@@ -195,7 +195,7 @@ def test_the_index_is_chunked_and_the_theme_index_is_gone(built_site, catalog):
     page = BeautifulSoup((built_site / "cari" / "index.html").read_text(), "html.parser")
     assert page.find("noscript") is not None
     assert [s["name"] for s in page.select("select[data-filter]")] == [
-        "provinsi", "daerah", "urusan", "tahun", "jenis", "tahapan", "penghargaan"]
+        "provinsi", "daerah", "urusan", "tahun", "jenis", "tahapan", "keadaan", "penghargaan"]
     controls = page.select(".etalase-search select, .etalase-search input, .etalase-header-search input")
     assert controls and all(page.find("label", attrs={"for": c["id"]}) for c in controls)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sample_repo import unexpected
+from sample_repo import known_warning, unexpected
 
 from etalase.validate import check_repository
 
@@ -69,8 +69,10 @@ def validate(root: Path, *options: str) -> Run:
     output = result.stdout + result.stderr
     assert "Traceback" not in output, output
     assert result.returncode in (0, 1), output
+    # The sample's known warnings are left out: each test looks at what its own edit causes.
     problems = [Reported(m["path"], int(m["line"]), int(m["column"]), m["severity"], m["text"])
-                for m in map(_TEXT_LINE.match, result.stdout.splitlines()) if m]
+                for m in map(_TEXT_LINE.match, result.stdout.splitlines())
+                if m and not known_warning(m["severity"], m["text"])]
     return Run(result.returncode, output, result.stdout, problems)
 
 
@@ -483,7 +485,7 @@ def test_github_annotations(repo):
 def test_json_output(repo):
     lines = _break_several(repo)
     run = failing(repo, "--format", "json")
-    problems = json.loads(run.stdout)
+    problems = unexpected(json.loads(run.stdout))
     assert {(p["path"], p["line"]) for p in problems} == set(lines.items())
     assert all(set(p) == {"path", "line", "column", "severity", "field", "message"} for p in problems)
     assert all(p["severity"] == "error" and p["column"] >= 1 for p in problems)
@@ -492,6 +494,8 @@ def test_json_output(repo):
 
 
 def test_json_output_of_a_clean_run_is_an_empty_list(repo):
+    for path in (repo / "innovations").glob("*/*.md"):  # every section of the profile: not even a warning
+        path.write_text(path.read_text("utf-8") + "\n## Rancang bangun\n\nA.\n\n## Tujuan dan manfaat\n\nB.\n", "utf-8")
     run = validate(repo, "--format", "json")
     assert run.code == 0
     assert json.loads(run.stdout) == []

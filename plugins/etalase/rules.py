@@ -15,7 +15,7 @@ from .labels import label
 from .loader import INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE, Content
 from .messages import closest, did_you_mean
 from .problems import Problem, Severity, field_path
-from .records import Edition, Innovation, Recipient
+from .records import Edition, Innovation, Recipient, Replicates
 from .records.common import moment_key
 from .records.index import predicate_of
 from .records.innovation import NARRATIVE_SECTIONS
@@ -110,7 +110,7 @@ class Checker:
             if evidence.file:
                 self._check_evidence_file(innovation.path, ("evidence", index, "file"), evidence.file)
         if innovation.replicates is not None:
-            self._check_replicates(innovation)
+            self._check_replicates(innovation, innovation.replicates)
 
     def _check_profile(self, innovation: Innovation) -> None:
         trial, launched = innovation.trial, innovation.launched
@@ -150,9 +150,7 @@ class Checker:
                          f"melebihi batas {limit} MB untuk berkas {suffix}; perkecil berkasnya, atau terbitkan di "
                          "tempat lain dan cantumkan tautannya di 'url'")
 
-    def _check_replicates(self, innovation: Innovation) -> None:
-        source = innovation.replicates
-        assert source is not None
+    def _check_replicates(self, innovation: Innovation, source: Replicates) -> None:
         at = ("replicates",)
         if source.innovation is None:
             if source.region is not None:

@@ -41,9 +41,7 @@ def replication(catalog: Catalog, region: Region, own: list[Innovation]) -> dict
     elsewhere = catalog.replications_of_region.get(region.code, [])
     copying = [i for i in own if i.replicates is not None]
     rows = []
-    for innovation in copying[:REPLICATIONS_SHOWN]:
-        source = innovation.replicates
-        assert source is not None
+    for innovation, source in ((i, i.replicates) for i in copying[:REPLICATIONS_SHOWN] if i.replicates):
         original = catalog.innovations.get(source.innovation) if source.innovation else None
         origin = original.region if original else source.region
         rows.append({"innovation": innovation, "original": original,
