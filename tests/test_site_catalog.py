@@ -23,6 +23,8 @@ import yaml
 from bs4 import BeautifulSoup
 from slugify import slugify
 
+from etalase.site.sections.profile import REPLICATIONS_SHOWN
+
 from conftest import ROOT, build_site
 
 PAGE_SIZE = 60  # the plugin's default page_size (mkdocs.yml does not change it)
@@ -314,13 +316,14 @@ def test_media_respect_privacy_and_images_have_alt_text(tmp_path):
 
 # -- scale --------------------------------------------------------------------------------------
 
-# An innovation page holds its own record, at most 2 × 4 related innovations and its awards, in the
+# An innovation page holds its own record, at most 2 × 4 related innovations, the original it copies and
+# the first REPLICATIONS_SHOWN that copy it (the generated catalog has originals copied a hundred times), and its awards, in the
 # theme's frame (about 12 KB with the top-level navigation). In a 2,000-innovation catalog they
 # weigh 18–25 KB. A page carrying the catalog would add at least 2,000 links of ~100 bytes
 # (200 KB); even one region's or sector's full list runs to tens of KB. 64 KB leaves room for a long
 # narrative and a dozen awards while failing on any of those.
 MAX_INNOVATION_PAGE = 64 * 1024
-MAX_RELATED_LINKS = 8
+MAX_RELATED_LINKS = 8 + 1 + REPLICATIONS_SHOWN
 
 
 def test_no_innovation_page_carries_the_catalog(generated_site):
