@@ -121,7 +121,8 @@ class Checker:
                 self._report(innovation.path, ("trial",), f"waktu uji coba ({first}) sesudah waktu penerapan "
                              f"'launched' ({second}); uji coba berlangsung sebelum atau saat penerapan")
         if innovation.stage == "penerapan":
-            missing = [name for name in NARRATIVE_SECTIONS if name not in innovation.narrative_sections()]
+            written = innovation.narrative_sections()
+            missing = [name for name in NARRATIVE_SECTIONS if name not in written]
             if missing:
                 headings = ", ".join(f"'## {name.capitalize()}'" for name in missing)
                 self._report(innovation.path, ("stage",), f"inovasi tahap penerapan: narasinya belum punya bagian "

@@ -27,6 +27,12 @@ StatusState = Literal["aktif", "berhenti"]
 # names one, e.g. "## Tujuan dan manfaat" names two.
 NARRATIVE_SECTIONS = ("rancang bangun", "tujuan", "manfaat", "hasil")
 _HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
+_SECTION_NAMES = [re.compile(rf"\b{name}\b") for name in NARRATIVE_SECTIONS]
+
+
+def sections_named(heading: str) -> list[str]:
+    """The official sections a heading's text (lower case) names, in the profile's order."""
+    return [name for name, pattern in zip(NARRATIVE_SECTIONS, _SECTION_NAMES) if pattern.search(heading)]
 
 
 class Budget(Record):
@@ -175,4 +181,4 @@ class Innovation(Record):
     def narrative_sections(self) -> list[str]:
         """The official sections (NARRATIVE_SECTIONS) the narrative's headings name."""
         headings = " | ".join(match.group(1).casefold() for match in _HEADING.finditer(self.body))
-        return [name for name in NARRATIVE_SECTIONS if re.search(rf"\b{name}\b", headings)]
+        return sections_named(headings)

@@ -14,6 +14,7 @@ from ..config import EtalaseConfig
 from ..pages import PageSpec
 from ..urls import Urls
 from .listing import listing_pages
+from .region_profile import score_text
 from .winners import rank
 
 PREDICATES = list(LABELS["predicate"])  # best first
@@ -23,18 +24,20 @@ PREDICATES = list(LABELS["predicate"])  # best first
 class IndexRow:
     rank: Optional[int]  # None for a region known only by its predicate
     region: Region
-    score: Optional[float]
+    score: str  # two decimals, or a dash for a region known only by its predicate
     predicate: str
 
 
 def ranked(catalog: Catalog, scores: list[IndexScore]) -> list[IndexRow]:
     known = [(catalog.regions[s.region], s) for s in scores if s.region in catalog.regions]
     by_code = {region.code: score for region, score in known}
-    places = rank([(region, score.score) for region, score in known if score.score is not None])
-    rows = [IndexRow(p.rank, p.region, by_code[p.region.code].score, by_code[p.region.code].predicate) for p in places]
+    # Ranked in hundredths, as the index publishes its scores: equal scores tie exactly.
+    places = rank([(region, round(score.score * 100)) for region, score in known if score.score is not None])
+    rows = [IndexRow(p.rank, p.region, score_text(by_code[p.region.code].score), by_code[p.region.code].predicate)
+            for p in places]
     unscored = sorted(((r, s) for r, s in known if s.score is None),
                       key=lambda item: (PREDICATES.index(item[1].predicate), item[0].name.casefold()))
-    return rows + [IndexRow(None, region, None, score.predicate) for region, score in unscored]
+    return rows + [IndexRow(None, region, score_text(None), score.predicate) for region, score in unscored]
 
 
 def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageSpec]:

@@ -11,7 +11,7 @@ from mkdocs.utils import get_build_date
 
 from ...catalog import Catalog
 from ...records import Innovation
-from ...records.innovation import NARRATIVE_SECTIONS
+from ...records.innovation import NARRATIVE_SECTIONS, sections_named
 from ..config import EtalaseConfig
 from ..filters import number_id
 from ..pages import PageSpec
@@ -53,9 +53,8 @@ def official_order(body: str) -> str:
     sections = [body[a:b] for a, b in zip(starts, starts[1:] + [len(body)])]
 
     def rank(section: str) -> int:
-        heading = section.split("\n", 1)[0].casefold()
-        return next((n for n, name in enumerate(NARRATIVE_SECTIONS) if re.search(rf"\b{name}\b", heading)),
-                    len(NARRATIVE_SECTIONS))
+        named = sections_named(section.split("\n", 1)[0].casefold())
+        return NARRATIVE_SECTIONS.index(named[0]) if named else len(NARRATIVE_SECTIONS)
 
     ordered = sorted(sections, key=rank)
     return head + "".join(s if s.endswith("\n") else s + "\n\n" for s in ordered[:-1]) + ordered[-1]

@@ -14,14 +14,19 @@ REPLICATIONS_SHOWN = 10
 CHART_HEIGHT, BAR_WIDTH, BAR_GAP = 100, 28, 12
 
 
+def score_text(score: Optional[float]) -> str:
+    """A score as the index publishes it, two decimals; a dash when only the predicate is known."""
+    return "—" if score is None else f"{score:.2f}"
+
+
 def index_trend(catalog: Catalog, region: Region) -> dict[str, Any]:
     """Each year's score and predicate, oldest first, with the bars of a small chart."""
     entries = catalog.index_by_region.get(region.code, [])
-    rows = [{"year": year, "score": s.score, "predicate": s.predicate} for year, s in entries]
-    bars = [{"year": row["year"], "score": row["score"], "x": n * (BAR_WIDTH + BAR_GAP),
-             "height": round((row["score"] or 0) * CHART_HEIGHT / 100, 2)}
-            for n, row in enumerate(rows)]
-    return {"rows": rows, "bars": bars if any(row["score"] is not None for row in rows) else [],
+    rows = [{"year": year, "score": score_text(s.score), "predicate": s.predicate} for year, s in entries]
+    bars = [{"year": year, "label": f"{s.score:.1f}" if s.score is not None else "–", "x": n * (BAR_WIDTH + BAR_GAP),
+             "height": round((s.score or 0) * CHART_HEIGHT / 100, 2)}
+            for n, (year, s) in enumerate(entries)]
+    return {"rows": rows, "bars": bars if any(s.score is not None for _, s in entries) else [],
             "chart": {"height": CHART_HEIGHT, "bar": BAR_WIDTH, "width": max(1, len(bars)) * (BAR_WIDTH + BAR_GAP)}}
 
 
@@ -31,7 +36,7 @@ def province_predicates(catalog: Catalog, province: Region) -> Optional[dict[str
         return None
     year = max(catalog.indexes)
     scores = {s.region: s for s in catalog.indexes[year].scores}
-    rows = [{"region": r, "score": scores[r.code].score, "predicate": scores[r.code].predicate}
+    rows = [{"region": r, "score": score_text(scores[r.code].score), "predicate": scores[r.code].predicate}
             for r in catalog.regions_by_province.get(province.code, []) if r.code in scores]
     return {"year": year, "rows": rows} if rows else None
 
