@@ -157,19 +157,19 @@ def test_region_pages_show_replication_both_ways(site):
 
 def test_region_page_shows_its_index_trend_and_predicate(site):
     batu = page(site, "daerah/kota-batu")
-    assert "Predikat terakhir (2021): Sangat Inovatif , nilai 70.00" in " ".join(batu.get_text(" ", strip=True).split())
+    assert "Predikat terakhir (2021): Sangat Inovatif , nilai 70,00" in " ".join(batu.get_text(" ", strip=True).split())
     chart = batu.select_one("svg.etalase-index-chart")
     assert chart is not None and len(chart.select("rect")) == 1
     banjarmasin = page(site, "daerah/kota-banjarmasin")
     rows = [[td.get_text(strip=True) for td in tr.select("td")] for tr in banjarmasin.select("table.etalase-index-trend tbody tr")]
-    assert rows == [["2021", "48.50", "Inovatif"], ["2020", "—", "Sangat Inovatif"]]
+    assert rows == [["2021", "48,50", "Inovatif"], ["2020", "—", "Sangat Inovatif"]]
 
 
 def test_index_year_ranks_ties_together_and_predicates_without_score_last(site):
     article = page(site, "indeks/2021")
     rows = [[td.get_text(strip=True) for td in tr.select("td")] for tr in article.select("table.etalase-index-ranking tbody tr")]
-    assert rows == [["1", "Kota Batam", "70.00", "Sangat Inovatif"], ["1", "Kota Batu", "70.00", "Sangat Inovatif"],
-                    ["3", "Kota Banjarmasin", "48.50", "Inovatif"], ["—", "Kota Madiun", "—", "Kurang Inovatif"]]
+    assert rows == [["1", "Kota Batam", "70,00", "Sangat Inovatif"], ["1", "Kota Batu", "70,00", "Sangat Inovatif"],
+                    ["3", "Kota Banjarmasin", "48,50", "Inovatif"], ["—", "Kota Madiun", "—", "Kurang Inovatif"]]
     years = page(site, "indeks")
     assert [a.get_text(strip=True) for a in years.select("table a")] == ["2021", "2020"]
 

@@ -26,6 +26,11 @@ def number_id(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
+def score_id(value: float | None) -> str:
+    """An index score as Indonesian publications write it, `62.5` → `62,50`; a dash when unknown."""
+    return "—" if value is None else f"{value:.2f}".replace(".", ",")
+
+
 def markdown_text(text: str | None) -> Markup:
     """Render a short Markdown field (a description, a note) safely."""
     return Markup(sanitize(md.markdown(text or "")))
@@ -39,6 +44,6 @@ def install(env, urls: Urls) -> None:
     # MkDocs' environment does not autoescape, and Material's templates rely on that. Ours print
     # text from content files that may come from outside the office, so they escape by default.
     env.autoescape = _is_ours
-    env.filters.update(label=lambda value, field: label(field, value), date_id=date_id, number_id=number_id,
+    env.filters.update(label=lambda value, field: label(field, value), date_id=date_id, number_id=number_id, score_id=score_id,
                        markdown_text=markdown_text)
     env.globals.update(urls=urls)

@@ -14,7 +14,6 @@ from ..config import EtalaseConfig
 from ..pages import PageSpec
 from ..urls import Urls
 from .listing import listing_pages
-from .region_profile import score_text
 from .winners import rank
 
 PREDICATES = list(LABELS["predicate"])  # best first
@@ -24,7 +23,7 @@ PREDICATES = list(LABELS["predicate"])  # best first
 class IndexRow:
     rank: Optional[int]  # None for a region known only by its predicate
     region: Region
-    score: str  # two decimals, or a dash for a region known only by its predicate
+    score: Optional[float]
     predicate: str
 
 
@@ -33,11 +32,11 @@ def ranked(catalog: Catalog, scores: list[IndexScore]) -> list[IndexRow]:
     by_code = {region.code: score for region, score in known}
     # Ranked in hundredths, as the index publishes its scores: equal scores tie exactly.
     places = rank([(region, round(score.score * 100)) for region, score in known if score.score is not None])
-    rows = [IndexRow(p.rank, p.region, score_text(by_code[p.region.code].score), by_code[p.region.code].predicate)
+    rows = [IndexRow(p.rank, p.region, by_code[p.region.code].score, by_code[p.region.code].predicate)
             for p in places]
     unscored = sorted(((r, s) for r, s in known if s.score is None),
                       key=lambda item: (PREDICATES.index(item[1].predicate), item[0].name.casefold()))
-    return rows + [IndexRow(None, region, score_text(None), score.predicate) for region, score in unscored]
+    return rows + [IndexRow(None, region, None, score.predicate) for region, score in unscored]
 
 
 def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageSpec]:

@@ -10,7 +10,7 @@ from ..config import EtalaseConfig
 from ..pages import PageSpec
 from ..urls import Urls
 from .listing import listing_pages
-from .profile import build_date, innovation_profile, official_order, stale_before
+from .profile import build_date, innovation_profile, official_order, profile_regions, stale_before
 from .refs import listing_refs, refs
 from .status import state_links
 
@@ -46,7 +46,7 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
                 "related_sector": related_sector,
                 "profile": profile,
                 "refs": refs(catalog, editions=[a.edition for a in awards],
-                             regions=[i.region for i in related_sector] + profile["regions"]),
+                             regions=[i.region for i in related_sector] + profile_regions(innovation, profile)),
             },
             markdown=official_order(innovation.body),
             description=innovation.summary,

@@ -61,20 +61,24 @@ def official_order(body: str) -> str:
 
 
 def innovation_profile(catalog: Catalog, urls: Urls, innovation: Innovation, before: dt.date) -> dict[str, Any]:
-    """What an innovation's page adds for its profile; `regions` are the codes its refs must hold."""
+    """What an innovation's page adds for its profile."""
     source = innovation.replicates
-    original = catalog.innovations.get(source.innovation) if source and source.innovation else None
     replications = catalog.replications.get(innovation.id, [])
     return {
         "stale": is_stale(innovation, before),
         "budget_text": f"Rp{number_id(innovation.budget.amount)}" if innovation.budget else None,
-        "original": original,
+        "original": catalog.innovations.get(source.innovation) if source and source.innovation else None,
         "replications": replications[:REPLICATIONS_SHOWN],
         "replication_count": len(replications),
         "replications_url": urls.replications(innovation) if len(replications) > REPLICATIONS_SHOWN else None,
-        "regions": [i.region for i in replications[:REPLICATIONS_SHOWN]]
-        + [code for code in (original.region if original else source.region if source else None,) if code],
     }
+
+
+def profile_regions(innovation: Innovation, profile: dict[str, Any]) -> list[str]:
+    """The region codes the profile's part of the page names (its refs must hold them)."""
+    source, original = innovation.replicates, profile["original"]
+    origin = original.region if original else source.region if source else None
+    return [i.region for i in profile["replications"]] + ([origin] if origin else [])
 
 
 def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageSpec]:

@@ -11,33 +11,25 @@ from ...records import Innovation, Region
 # Replications listed on a region's page, each way; the count says how many there are in all.
 REPLICATIONS_SHOWN = 10
 # The trend chart: bars of this height (SVG user units) for a score of 100, this wide and apart.
+# Entries are records (their digest is taken once per build, see digest.py); the template draws them.
 CHART_HEIGHT, BAR_WIDTH, BAR_GAP = 100, 28, 12
 
 
-def score_text(score: Optional[float]) -> str:
-    """A score as the index publishes it, two decimals; a dash when only the predicate is known."""
-    return "—" if score is None else f"{score:.2f}"
-
-
 def index_trend(catalog: Catalog, region: Region) -> dict[str, Any]:
-    """Each year's score and predicate, oldest first, with the bars of a small chart."""
+    """Each year's entry of the region (year, IndexScore), oldest first, and the chart's measures."""
     entries = catalog.index_by_region.get(region.code, [])
-    rows = [{"year": year, "score": score_text(s.score), "predicate": s.predicate} for year, s in entries]
-    bars = [{"year": year, "label": f"{s.score:.1f}" if s.score is not None else "–", "x": n * (BAR_WIDTH + BAR_GAP),
-             "height": round((s.score or 0) * CHART_HEIGHT / 100, 2)}
-            for n, (year, s) in enumerate(entries)]
-    return {"rows": rows, "bars": bars if any(s.score is not None for _, s in entries) else [],
-            "chart": {"height": CHART_HEIGHT, "bar": BAR_WIDTH, "width": max(1, len(bars)) * (BAR_WIDTH + BAR_GAP)}}
+    return {"entries": entries, "scored": any(s.score is not None for _, s in entries),
+            "chart": {"height": CHART_HEIGHT, "bar": BAR_WIDTH, "step": BAR_WIDTH + BAR_GAP,
+                      "width": max(1, len(entries)) * (BAR_WIDTH + BAR_GAP)}}
 
 
 def province_predicates(catalog: Catalog, province: Region) -> Optional[dict[str, Any]]:
-    """The latest year's predicates of a province's cities and regencies (those the index names)."""
+    """The latest year's (region, IndexScore) of a province's cities and regencies that the index names."""
     if not catalog.indexes:
         return None
     year = max(catalog.indexes)
     scores = {s.region: s for s in catalog.indexes[year].scores}
-    rows = [{"region": r, "score": score_text(scores[r.code].score), "predicate": scores[r.code].predicate}
-            for r in catalog.regions_by_province.get(province.code, []) if r.code in scores]
+    rows = [(r, scores[r.code]) for r in catalog.regions_by_province.get(province.code, []) if r.code in scores]
     return {"year": year, "rows": rows} if rows else None
 
 
