@@ -147,6 +147,17 @@ def schema(root: Path) -> None:
         click.echo(f"{'diperbarui' if rel in changed else 'tidak berubah'}: {rel}")
 
 
+@main.command()
+@click.pass_obj
+def regions(root: Path) -> None:
+    """Tulis ulang content/regions.yml dari daftar wilayah resmi di data/idn-area-data/."""
+    from .areadata import AREA_DIR, write_regions
+    from .loader import REGIONS_FILE
+
+    changed = write_regions(root)
+    click.echo(f"{'diperbarui' if changed else 'tidak berubah'}: {REGIONS_FILE} (dari {AREA_DIR}/)")
+
+
 @main.group()
 def new() -> None:
     """Buat berkas data baru yang sah dari beberapa jawaban (ditanyakan bila tidak diberikan)."""

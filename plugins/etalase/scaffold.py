@@ -20,6 +20,7 @@ from .messages import allowed_list, did_you_mean, explain
 from .problems import field_path
 from .records import Edition, Innovation
 from .records.common import Year
+from .regionnames import RegionNameError
 from .rules import Checker
 from .schema import BY_NAME
 from .yamlfile import parse_front_matter, parse_yaml
@@ -81,20 +82,16 @@ _INNOVATION_BODY = """\
 <!-- Capaian yang bisa diukur, penghargaan, tanggapan warga. -->
 """
 
-_INNOVATION_MORE = """\
-# Kolom lain yang boleh diisi: hapus tanda # di depannya (lihat panduan, Referensi kolom).
-# subtitle: Kepanjangan nama inovasi
-# initiator: perangkat-daerah
-# launched: 2024
-# links:
-#   - label: Aplikasi
-#     url: https://contoh.go.id
-# sources:
-#   - title: Judul berita
-#     publisher: Nama media
-#     date: 2024-01-31
-#     url: https://contoh.com/berita
-"""
+# Fields `new` does not ask for, shown commented out; a field given (by `import`) is written instead.
+_INNOVATION_MORE_HEAD = "# Kolom lain yang boleh diisi: hapus tanda # di depannya (lihat panduan, Referensi kolom).\n"
+_INNOVATION_MORE = {
+    "subtitle": "# subtitle: Kepanjangan nama inovasi\n",
+    "initiator": "# initiator: perangkat-daerah\n",
+    "launched": "# launched: 2024\n",
+    "links": "# links:\n#   - label: Aplikasi\n#     url: https://contoh.go.id\n",
+    "sources": ("# sources:\n#   - title: Judul berita\n#     publisher: Nama media\n#     date: 2024-01-31\n"
+                "#     url: https://contoh.com/berita\n"),
+}
 
 _EDITION_MORE = """\
 # Kolom lain yang boleh diisi: hapus tanda # di depannya (lihat panduan, Referensi kolom).
@@ -137,7 +134,10 @@ class Scaffolder:
     def check_innovation(self, field: str, value: Any) -> list[str]:
         """What is wrong with one answer (nothing when it is fine)."""
         if field == "region":
-            value = self.region_code(value)
+            try:
+                value = self.region_code(value)
+            except RegionNameError as exc:
+                return [str(exc)]
         messages = _model_messages(Innovation, {field: value}, field)
         if messages or field not in ("region", "sectors"):
             return messages
@@ -149,21 +149,27 @@ class Scaffolder:
         return [p.message for p in self._rule_problems(probe) if p.field.split("[")[0] == field]
 
     def region_code(self, answer: str) -> str:
-        """The code for a code or an exact region name ("Kota Batu"), else the answer unchanged."""
-        by_name = {region.name.lower(): code for code, region in self.catalog.regions.items()}
-        return by_name.get(answer.strip().lower(), answer.strip())
+        """The code of a typed code or name ("35.79", "Kota Batu", "Kab. Sleman"); RegionNameError if none."""
+        return self.catalog.region_names.code(answer)
 
     def innovation(self, answers: dict[str, Any]) -> Draft:
-        data = {question.field: answers[question.field] for question in INNOVATION_QUESTIONS
-                if answers.get(question.field) not in (None, "", [])}
-        data["region"] = self.region_code(data.get("region", ""))
-        region = self.catalog.regions.get(data["region"])
+        """The file of a new innovation: the questions' answers in their order, then any other field of
+        the model given (as `import` gives them) in the model's order."""
+        asked = [question.field for question in INNOVATION_QUESTIONS]
+        order = asked + [name for name in Innovation.model_fields if name not in asked]
+        data = {name: answers[name] for name in order if answers.get(name) not in (None, "", [])}
+        try:
+            data["region"] = self.region_code(data.get("region", ""))
+        except RegionNameError:
+            pass  # reported below with the other answers
+        region = self.catalog.regions.get(data.get("region", ""))
         slug = slugify(data.get("title", ""), max_length=SLUG_LENGTH, word_boundary=True)
         if region is None or not slug:
             raise Refused(self._all_problems(INNOVATION_QUESTIONS, data, self.check_innovation)
                           or ["nama inovasi harus mengandung huruf atau angka"])
         rel = f"{INNOVATIONS_DIR}/{region.slug}/{slug}.md"
-        text = "---\n" + _yaml(rel, data) + _INNOVATION_MORE + "---\n" + _INNOVATION_BODY
+        more = "".join(text for name, text in _INNOVATION_MORE.items() if name not in data)
+        text = "---\n" + _yaml(rel, data) + (_INNOVATION_MORE_HEAD + more if more else "") + "---\n" + _INNOVATION_BODY
         return self._final(rel, text, Innovation)
 
     # -- award editions --------------------------------------------------------------------
