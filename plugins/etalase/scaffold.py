@@ -6,6 +6,7 @@ messages as from `python build.py validate`, and the file written is valid from 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
@@ -172,6 +173,26 @@ class Scaffolder:
         text = "---\n" + _yaml(rel, data) + (_INNOVATION_MORE_HEAD + more if more else "") + "---\n" + _INNOVATION_BODY
         return self._final(rel, text, Innovation)
 
+    def updated(self, rel: str, text: str, changes: dict[str, Any]) -> Draft:
+        """The innovation file `text` with the top-level fields of `changes` rewritten where they
+        stand (or added after the last field); its comments, other fields and narrative are kept."""
+        lines = text.splitlines(keepends=True)
+        end = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() == "---"), None)
+        if not lines or lines[0].rstrip() != "---" or end is None:
+            raise Refused([f"{rel}: bagian data (front matter) di antara dua baris --- tidak ditemukan"])
+        front = lines[1:end]
+        for name, value in changes.items():
+            block = yaml.safe_dump({name: value}, allow_unicode=True, sort_keys=False, width=100,
+                                   default_flow_style=False).splitlines(keepends=True)
+            start = next((i for i, line in enumerate(front) if re.match(rf"{name}\s*:", line)), None)
+            if start is None:
+                keys = [i for i, line in enumerate(front) if re.match(r"[A-Za-z_]+\s*:", line)]
+                start = stop = _block_end(front, keys[-1]) if keys else 0
+            else:
+                stop = _block_end(front, start)
+            front[start:stop] = block
+        return self._final(rel, "".join(lines[:1] + front + lines[end:]), Innovation)
+
     # -- award editions --------------------------------------------------------------------
 
     def check_edition(self, field: str, value: Any) -> list[str]:
@@ -258,6 +279,14 @@ def _yaml(rel: str, data: dict[str, Any]) -> str:
     spec = BY_NAME["innovation" if rel.endswith(".md") else "edition"]
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
     return f"{spec.modeline(rel)}\n{body}"
+
+
+def _block_end(front: list[str], start: int) -> int:
+    """Where the field starting at line `start` ends: its list items and indented lines go with it."""
+    stop = start + 1
+    while stop < len(front) and front[stop].startswith((" ", "-")):
+        stop += 1
+    return stop
 
 
 def split_many(answer: Optional[str | tuple | list]) -> list[str]:
