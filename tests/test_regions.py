@@ -12,6 +12,7 @@ import shutil
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from etalase.loader import load
 from etalase.regionnames import RegionNameError, RegionNames
 from sample_repo import ROOT, cli, copy_sample
@@ -132,3 +133,33 @@ def test_new_innovation_refuses_a_shared_name(tmp_path):
     assert "region: 'Solok' bisa berarti Kabupaten Solok (13.02) atau Kota Solok (13.72)" in run.stderr
     assert "Traceback" not in run.stderr
     assert not any((repo / "innovations" / folder).exists() for folder in ("kota-solok", "kabupaten-solok"))
+
+
+def test_an_alias_naming_another_region_is_refused(tmp_path):
+    repo = copy_sample(tmp_path)
+    regions = repo / "content" / "regions.yml"
+    text = regions.read_text("utf-8")
+    old = '- code: "35.07"\n  name: Kabupaten Malang\n  kind: kabupaten\n'
+    assert old in text
+    regions.write_text(text.replace(old, old + "  aliases: [Kab Malang, Kota Batu]\n"), encoding="utf-8")
+    line = text[:text.index(old)].count("\n") + 4
+    run = cli(repo, "validate", "--format", "json")
+    assert run.returncode == 1
+    [problem] = json.loads(run.stdout)
+    assert (problem["path"], problem["line"], problem["field"]) == ("content/regions.yml", line, "[%d].aliases" % (
+        [r["code"] for r in yaml.safe_load(text)].index("35.07")))
+    assert problem["message"] == ("nama 'Kota Batu' sudah menjadi nama wilayah Kota Batu (35.79); setiap nama dan "
+                                  "alias hanya untuk satu wilayah")
+
+
+def test_the_regions_source_is_credited_on_the_data_page_and_in_the_readme(built_site):
+    page = BeautifulSoup((built_site / "data" / "index.html").read_text("utf-8"), "html.parser")
+    credit = page.select_one(".etalase-attribution")
+    assert credit is not None
+    links = {a.get_text(strip=True): a["href"] for a in credit.find_all("a")}
+    assert links == {"idn-area-data 3.1.2": "https://github.com/fityannugroho/idn-area-data",
+                     "Open Database License 1.0": "https://opendatacommons.org/licenses/odbl/1-0/"}
+    assert "lisensi yang sama" in credit.get_text(" ", strip=True)
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert "idn-area-data" in readme and "Open Database License" in readme
+    assert (AREA / "LICENSE.md").read_text("utf-8").startswith("# Open Database License (ODbL)")

@@ -15,6 +15,15 @@ from pathlib import Path
 from .loader import REGIONS_FILE
 
 AREA_DIR = "data/idn-area-data"
+# The attribution the licence asks for (shown on /data/ and in the README).
+SOURCE = {
+    "what": "Kode dan nama wilayah (38 provinsi, 514 kota dan kabupaten)",
+    "name": "idn-area-data 3.1.2",
+    "author": "Fityan Nugroho",
+    "url": "https://github.com/fityannugroho/idn-area-data",
+    "licence": "Open Database License 1.0",
+    "licence_url": "https://opendatacommons.org/licenses/odbl/1-0/",
+}
 
 # Established spellings of the showcase that differ from the official name (slugs and URLs follow them).
 NAMES = {"34": "DI Yogyakarta", "19.71": "Kota Pangkalpinang"}

@@ -47,10 +47,14 @@ class RegionNames:
     def __init__(self, regions: Iterable[Region]):
         self.regions = {region.code: region for region in regions}
         self._named: dict[str, dict[str, Region]] = defaultdict(dict)  # squashed name → kind → region
-        for region in self.regions.values():
-            for name in (region.name, *region.aliases):
-                kind, rest = _parts(name)
-                self._named[rest].setdefault(kind or region.kind, region)
+        self.clashes: list[tuple[Region, str, Region]] = []  # (region, its name or alias, the region that has it)
+        # Names first, so that an alias which is another region's name is the one found clashing.
+        named = [(region, region.name) for region in self.regions.values()]
+        for region, name in named + [(region, alias) for region in self.regions.values() for alias in region.aliases]:
+            kind, rest = _parts(name)
+            first = self._named[rest].setdefault(kind or region.kind, region)
+            if first is not region:
+                self.clashes.append((region, name, first))
 
     def code(self, text: str) -> str:
         """The code of the region `text` names; a code-shaped text is returned as a code, known or not

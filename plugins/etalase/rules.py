@@ -60,6 +60,14 @@ class Checker:
             if not region.is_province and region.province_code not in self.catalog.regions:
                 self._report(REGIONS_FILE, at + ("code",), f"provinsi {region.province_code} untuk {region.name} belum "
                              "ada di daftar; tambahkan provinsinya")
+        # A typed name must point at one region: an alias is never a second name for another.
+        index = {region.code: position for position, region in enumerate(self.content.regions)}
+        for region, name, other in self.catalog.region_names.clashes:
+            if region.slug == other.slug:
+                continue  # the same name twice: reported above
+            field = "name" if name == region.name else "aliases"
+            self._report(REGIONS_FILE, (index[region.code], field), f"nama '{name}' sudah menjadi nama wilayah "
+                         f"{other.name} ({other.code}); setiap nama dan alias hanya untuk satu wilayah")
 
     def _check_sectors(self) -> None:
         seen: set[str] = set()
