@@ -15,13 +15,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook, load_workbook
-from sample_repo import ROOT, cli, copy_sample
-
 from etalase.importer import columns
 from etalase.labels import FIELD_LABELS, LABELS
 from etalase.validate import check_repository
 from etalase.yamlfile import parse_front_matter
+from openpyxl import Workbook, load_workbook
+from sample_repo import ROOT, cli, copy_sample
 
 GUIDE = ROOT / "content" / "panduan"
 
@@ -35,7 +34,8 @@ MESSY = [
      dt.datetime(2020, 3, 1), "Sampah ditukar saldo.", None],  # 3: ids instead of labels, a date cell
     ["Klinik Keliling", "Kota Batam", "Kesehatn", "Digital", "Pelayanan publik", "Uji coba", 2022,
      "Klinik datang ke pulau.", None],  # 4: an unknown sector
-    ["Kartu Tani", "34.04", "Pertanian", "Digital", "Pelayanan publik", "Penerapan", 2019, None, None],  # 5: empty required
+    # 5: a required cell left empty
+    ["Kartu Tani", "34.04", "Pertanian", "Digital", "Pelayanan publik", "Penerapan", 2019, None, None],
     ["Sipandu Sehat", "Kab. Sleman", "Kesehatan", "Digital", "Pelayanan publik", "Uji coba", "17 Agustus 2021",
      "Antrean puskesmas daring.", "dari rapat"],  # 6: the same row again
     ["Solok Mantap", "Solok", "Sosial", "Digital", "Pelayanan publik", "Uji coba", 2021, "Dua daerah.", None],  # 7
@@ -138,10 +138,10 @@ def test_dry_run_writes_nothing(tmp_path):
 def test_an_imported_file_is_the_file_new_writes(tmp_path):
     repo = copy_sample(tmp_path / "repo")
     # A CSV as Excel saves it in Indonesia: semicolons, a byte order mark.
+    row = ["Sistem Antrean Puskesmas Daring", "Kota Batu", "Kesehatan, Administrasi Kependudukan dan Pencatatan Sipil",
+           "Digital", "Pelayanan publik", "Uji coba", "Antrean puskesmas lewat ponsel.", "Dinas Kesehatan"]
     (repo / "daftar.csv").write_text("Nama Inovasi;Daerah;Urusan;Jenis;Bentuk;Tahapan;Ringkasan;OPD\n"
-                                     "Sistem Antrean Puskesmas Daring;Kota Batu;Kesehatan, Administrasi Kependudukan dan "
-                                     "Pencatatan Sipil;Digital;Pelayanan publik;Uji coba;Antrean puskesmas lewat ponsel.;"
-                                     "Dinas Kesehatan\n", encoding="utf-8-sig")
+                                     + ";".join(row) + "\n", encoding="utf-8-sig")
     run = run_import(repo, "daftar.csv")
     assert run.returncode == 0, run.stderr
     other = copy_sample(tmp_path / "other")
@@ -224,9 +224,10 @@ def test_the_template_has_every_column_dropdowns_and_instructions(tmp_path):
                   "region": [r.name for r in catalog.regions.values()]}
     for field, labels in enumerated.items():
         letter = chr(ord("A") + headers.index(FIELD_LABELS[field]))
-        sheet_name, cells = re.fullmatch(r"=(\w+)!\$(\w)\$2:\$\w\$(\d+)", rules[letter].formula1).group(1, 2), None
-        listed = [row[0] for row in book[sheet_name[0]].iter_rows(min_col=ord(sheet_name[1]) - 64,
-                  max_col=ord(sheet_name[1]) - 64, min_row=2, values_only=True) if row[0] is not None]
+        listing, column = re.fullmatch(r"=(\w+)!\$(\w)\$2:\$\w\$\d+", rules[letter].formula1).groups()
+        number = ord(column) - ord("A") + 1
+        listed = [row[0] for row in book[listing].iter_rows(min_col=number, max_col=number, min_row=2,
+                                                            values_only=True) if row[0] is not None]
         assert listed == labels, field
     assert rules[chr(ord("A") + headers.index("Jenis"))].showErrorMessage  # a choice must be one of the list
     assert not rules[chr(ord("A") + headers.index("Daerah"))].showErrorMessage  # a code is welcome too
@@ -249,7 +250,8 @@ def test_the_guides_template_is_current_and_published(tmp_path, built_site):
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "inovasi.xlsx").read_bytes() == (GUIDE / "templat-inovasi.xlsx").read_bytes(), \
         "the guide's template is stale: python build.py import --template content/panduan/templat-inovasi.xlsx"
-    assert (built_site / "panduan" / "templat-inovasi.xlsx").read_bytes() == (GUIDE / "templat-inovasi.xlsx").read_bytes()
+    published = built_site / "panduan" / "templat-inovasi.xlsx"
+    assert published.read_bytes() == (GUIDE / "templat-inovasi.xlsx").read_bytes()
     page = (built_site / "panduan" / "mengimpor" / "index.html").read_text("utf-8")
     assert 'href="../templat-inovasi.xlsx"' in page
 

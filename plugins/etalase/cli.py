@@ -173,7 +173,8 @@ def import_command(root: Path, file: Path | None, template: Path | None, dry_run
 
     Setiap masalah ditulis sebagai BERKAS:BARIS:KOLOM; baris yang benar tetap diimpor. Inovasi yang sudah
     ada tidak ditimpa tanpa --update. Templat: python build.py import --template inovasi.xlsx"""
-    from .importer import Importer, summary as import_summary
+    from .importer import Importer
+    from .importer import summary as import_summary
 
     if (file is None) == (template is None):
         raise click.UsageError("beri satu berkas untuk diimpor, atau --template BERKAS untuk menulis templat")

@@ -27,7 +27,6 @@ from .loader import Loader
 from .messages import allowed_list, did_you_mean
 from .problems import Problem
 from .records import Innovation
-from .regionnames import RegionNameError
 from .scaffold import Draft, Refused, Scaffolder
 
 # Other headers offices commonly give these columns.
@@ -112,7 +111,8 @@ class Column:
     def _unknown(self, values: list[str]) -> str:
         labels = list(self.choices.values())
         shown = ", ".join(f"'{value}'" for value in values)
-        listed = ", ".join(labels) if len(labels) <= 12 else f"{allowed_list(labels)}; semuanya ada di lembar Pilihan templat"
+        listed = (", ".join(labels) if len(labels) <= 12
+                  else f"{allowed_list(labels)}; semuanya ada di lembar Pilihan templat")
         return (f"{shown} tidak dikenal; {did_you_mean(values[0], labels)}pilihan: {listed}"
                 + ("; pisahkan beberapa pilihan dengan koma" if self.many else ""))
 
@@ -312,7 +312,8 @@ class Importer:
             self._place(number, draft, answers, outcome, dry_run, update, title_column, problem)
         return outcome
 
-    def _headers(self, table: list[tuple[int, list[object]]], problem: Callable) -> tuple[int, Optional[dict[int, Column]]]:
+    def _headers(self, table: list[tuple[int, list[object]]],
+                 problem: Callable) -> tuple[int, Optional[dict[int, Column]]]:
         """The header row's index in `table` and which column each cell position holds."""
         for index, (number, cells) in enumerate(table[:_HEADER_ROWS]):
             known = sum(1 for cell in cells if cell is not None and _fold(_text(cell)) in self.by_header)
@@ -342,7 +343,8 @@ class Importer:
             return index, None
         return index + 1, placed
 
-    def _answers(self, number: int, cells: list[object], placed: dict[int, Column], problem: Callable) -> Optional[dict]:
+    def _answers(self, number: int, cells: list[object], placed: dict[int, Column],
+                 problem: Callable) -> Optional[dict]:
         """The row's values by field, or None once its problems are reported."""
         answers: dict[str, Any] = {}
         wrong = False
