@@ -249,11 +249,16 @@ class Outcome:
     unchanged: list[tuple[int, str]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     rows: int = 0
-    rejected: set[int] = field(default_factory=set)  # rows with an error
+    header_line: int = 0
 
     @property
     def ok(self) -> bool:
         return not any(p.severity == "error" for p in self.problems)
+
+    @property
+    def rejected(self) -> int:
+        """Rows with an error (the header row's own problems are not a row's)."""
+        return len({p.line for p in self.problems if p.severity == "error" and p.line > self.header_line})
 
 
 class Importer:
@@ -274,8 +279,6 @@ class Importer:
 
         def problem(row: int, column: int, header: str, message: str, severity: Any = "error") -> None:
             outcome.problems.append(Problem(shown, row, column, severity, header, message))
-            if severity == "error":
-                outcome.rejected.add(row)
 
         try:
             table = read_table(path)
@@ -285,6 +288,9 @@ class Importer:
         header_row, placed = self._headers(table, problem)
         if placed is None:
             return outcome
+        outcome.header_line = table[header_row - 1][0]
+        position = {column.field: index for index, column in placed.items()}
+        title = position["title"]
         seen: dict[str, tuple[int, dict]] = {}  # target path → (row, answers) of this file
         for number, cells in table[header_row:]:
             if all(cell is None or _text(cell) == "" for cell in cells):
@@ -296,20 +302,22 @@ class Importer:
             try:
                 draft = self.scaffolder.innovation(answers)
             except Refused as refused:
-                for message in refused.messages:
-                    problem(number, 1, "", message)
+                for message in refused.messages:  # "field: message", or a message on the whole record
+                    name, _, text = message.partition(": ")
+                    at = position.get(name)
+                    problem(number, 1 if at is None else at + 1, "" if at is None else placed[at].header,
+                            message if at is None else text)
                 continue
-            title_column = next(index for index, column in placed.items() if column.field == "title")
             if draft.path in seen:
                 row, earlier = seen[draft.path]
                 same = earlier == answers
-                problem(number, title_column + 1, FIELD_LABELS["title"],
+                problem(number, title + 1, placed[title].header,
                         f"inovasi ini sudah ada di baris {row} ({draft.path})"
                         + ("; baris ini dilewati" if same else " dengan isi lain; gabungkan kedua baris menjadi satu"),
                         "warning" if same else "error")
                 continue
             seen[draft.path] = (number, answers)
-            self._place(number, draft, answers, outcome, dry_run, update, title_column, problem)
+            self._place(number, draft, answers, outcome, dry_run, update, title, placed[title].header, problem)
         return outcome
 
     def _headers(self, table: list[tuple[int, list[object]]],
@@ -368,7 +376,7 @@ class Importer:
         return None if wrong else answers
 
     def _place(self, number: int, draft: Draft, answers: dict, outcome: Outcome, dry_run: bool, update: bool,
-               title_column: int, problem: Callable) -> None:
+               title: int, header: str, problem: Callable) -> None:
         """Write the row's file, or compare it with the innovation already there."""
         record = Innovation.model_validate(answers | {"region": self.scaffolder.region_code(answers["region"])})
         existing = self.by_path.get(draft.path) or self.by_title.get((_fold(record.title), record.region))
@@ -380,7 +388,7 @@ class Importer:
             return
         rel = existing.path if existing else draft.path
         if existing is None:
-            problem(number, title_column + 1, FIELD_LABELS["title"], f"{rel} sudah ada tetapi tidak valid; perbaiki "
+            problem(number, title + 1, header, f"{rel} sudah ada tetapi tidak valid; perbaiki "
                     "berkas itu dulu (python build.py validate), lalu impor lagi")
             return
         changes = {name: answers[name] for name in answers if getattr(record, name) != getattr(existing, name)}
@@ -388,10 +396,11 @@ class Importer:
             outcome.unchanged.append((number, rel))
         elif not update:
             names = ", ".join(FIELD_LABELS.get(name, name) for name in changes)
-            problem(number, title_column + 1, FIELD_LABELS["title"], f"{rel} sudah ada dengan isi lain ({names}); "
+            problem(number, title + 1, header, f"{rel} sudah ada dengan isi lain ({names}); "
                     "tidak ditimpa; impor lagi dengan --update untuk memperbaruinya", "warning")
         else:
-            changes = {name: record.model_dump()[name] for name in changes}
+            values = record.model_dump()
+            changes = {name: values[name] for name in changes}
             try:
                 new = self.scaffolder.updated(rel, target.read_text(encoding="utf-8"), changes)
             except Refused as refused:
@@ -420,6 +429,6 @@ def summary(outcome: Outcome, dry_run: bool) -> Iterable[str]:
         for row, path in done:
             yield f"{verb}: {path} (baris {row})"
     yield (f"{outcome.rows} baris: {len(outcome.created)} {will}dibuat, {len(outcome.updated)} {will}diperbarui, "
-           f"{len(outcome.unchanged)} tidak berubah, {len(outcome.rejected)} ditolak."
+           f"{len(outcome.unchanged)} tidak berubah, {outcome.rejected} ditolak."
            + (" Tidak ada berkas yang ditulis (--dry-run)." if dry_run else ""))
 

@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from typing import Iterable, Optional
 
-from .messages import did_you_mean
+from .messages import closest, did_you_mean
 from .records import Region
 
 _CODE = re.compile(r"^(\d{2})\.?(\d{2})?$")
@@ -76,3 +76,21 @@ class RegionNames:
         raise RegionNameError(f"wilayah '{text}' tidak dikenal; {did_you_mean(text, names)}tulis kode wilayah "
                               "Kemendagri (misalnya 35.79) atau nama lengkapnya (misalnya Kota Batu); daftarnya ada "
                               "di content/regions.yml")
+
+
+def closest_code(code: str, codes: Iterable[str]) -> Optional[str]:
+    """The known code a mistyped one most likely meant: two digits of the city/regency swapped ("21.17" →
+    "21.71"), else one of them wrong, else the province's digits swapped, else the nearest by spelling."""
+    known = set(codes)
+    digits = code.replace(".", "")
+    if not digits.isdigit() or len(digits) not in (2, 4):
+        return closest(code, known)
+
+    def coded(text: str) -> str:
+        return text if len(text) == 2 else f"{text[:2]}.{text[2:]}"
+
+    swapped = [coded(digits[:i] + digits[i + 1] + digits[i] + digits[i + 2:]) for i in range(len(digits) - 2, -1, -1)]
+    one_off = [coded(digits[:i] + d + digits[i + 1:]) for i in range(2, len(digits)) for d in "0123456789"]
+    # The province's own digits are the last to doubt.
+    candidates = swapped[:-1] + one_off + swapped[-1:]
+    return next((c for c in candidates if c in known and c != code), None) or closest(code, known)

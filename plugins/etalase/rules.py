@@ -15,7 +15,15 @@ from .loader import INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE, Content
 from .messages import closest, did_you_mean
 from .problems import Problem, Severity, field_path
 from .records import Edition, Innovation, Recipient
-from .yamlfile import ContentError, Document, locate, parse_front_matter, parse_yaml, read_text
+from .regionnames import closest_code
+from .yamlfile import (
+    ContentError,
+    Document,
+    locate,
+    parse_front_matter,
+    parse_yaml,
+    read_text,
+)
 
 CONTENT_DIR = "content"
 
@@ -189,10 +197,10 @@ class Checker:
     def _check_region_ref(self, path: str, at: tuple, code: str):
         region = self.catalog.regions.get(code)
         if region is None:
-            close = closest(code, self.catalog.regions)
+            close = closest_code(code, self.catalog.regions)
             suggestion = f"maksud Anda '{close}' ({self.catalog.regions[close].name})? " if close else ""
-            self._report(path, at, f"kode wilayah '{code}' tidak ada di {REGIONS_FILE}; {suggestion}tambahkan wilayahnya "
-                         "di sana dengan kode resmi Kemendagri")
+            self._report(path, at, f"kode wilayah '{code}' tidak ada di {REGIONS_FILE}; {suggestion}daftar itu memuat "
+                         "semua wilayah dengan kode resmi Kemendagri")
         return region
 
     def _innovation_ids(self) -> list[str]:
