@@ -278,3 +278,12 @@ def test_dates_as_offices_type_them(tmp_path, cell, launched):
     assert run.returncode == 0, run.stderr
     data = parse_front_matter((repo / "innovations/kota-batu/antrean.md").read_text("utf-8")).data
     assert data["launched"] == launched and data["region"] == "35.79"
+
+
+def test_every_column_has_an_indonesian_header():
+    # A field added to the innovation model becomes a column by itself; its header needs a name.
+    catalog = check_repository(ROOT).catalog
+    unnamed = [c.field for c in columns(catalog) if c.field not in FIELD_LABELS]
+    assert unnamed == [], f"add these fields to labels.FIELD_LABELS: {unnamed}"
+    assert {c.field for c in columns(catalog)} >= {"title", "region", "sectors", "type", "form", "stage",
+                                                    "initiator", "launched", "summary"}
