@@ -287,3 +287,23 @@ def test_every_column_has_an_indonesian_header():
     assert unnamed == [], f"add these fields to labels.FIELD_LABELS: {unnamed}"
     assert {c.field for c in columns(catalog)} >= {"title", "region", "sectors", "type", "form", "stage",
                                                     "initiator", "launched", "summary"}
+
+
+def test_the_sites_own_download_imports_into_another_showcase(tmp_path, built_site):
+    """data/inovasi.csv of one site, imported into a repository without innovations, gives back every
+    innovation in its region's folder with the same fields (the narrative, links and sources stay behind)."""
+    original = check_repository(ROOT).catalog.innovations.values()
+    repo = copy_sample(tmp_path / "repo")
+    for path in (repo / "innovations").rglob("*.md"):
+        path.unlink()
+    run = run_import(repo, str(built_site / "data" / "inovasi.csv"))
+    assert run.returncode == 0, run.stderr
+    assert f"{len(original)} baris: {len(original)} dibuat" in run.stdout
+    catalog = check_repository(repo).catalog
+    fields = [c.field for c in columns(catalog)]
+    def key(innovation):
+        return {f: getattr(innovation, f) for f in fields}
+
+    assert sorted(map(str, map(key, catalog.innovations.values()))) == sorted(map(str, map(key, original)))
+    assert {i.id.split("/")[0] for i in catalog.innovations.values()} == {i.id.split("/")[0] for i in original}
+    assert_valid(repo)

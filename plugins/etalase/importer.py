@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
 import typing
 from dataclasses import dataclass, field
@@ -32,7 +33,9 @@ from .scaffold import Draft, Refused, Scaffolder
 # Other headers offices commonly give these columns.
 SYNONYMS = {
     "title": ["nama", "judul", "judul inovasi"],
-    "region": ["wilayah", "kode wilayah", "kabupaten/kota", "kota/kabupaten", "pemda", "pemerintah daerah"],
+    # region_code: the column of the site's own download (data/inovasi.csv): one showcase's data imports into another
+    "region": ["wilayah", "kode wilayah", "kabupaten/kota", "kota/kabupaten", "pemda", "pemerintah daerah",
+               "region_code"],
     "unit": ["opd", "unit", "perangkat daerah pelaksana", "unit pelaksana"],
     "sectors": ["urusan", "sektor"],
     "initiator": ["penggagas", "inisiator inovasi"],
@@ -221,7 +224,8 @@ def read_table(path: Path) -> list[tuple[int, list[object]]]:
             dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
         except csv.Error:
             dialect = csv.excel  # one column, or too little to tell: commas
-        return list(enumerate(csv.reader(text.splitlines(), dialect), start=1))
+        # Rows numbered as a spreadsheet shows them: a cell with line breaks is still one row.
+        return list(enumerate(csv.reader(io.StringIO(text, newline=""), dialect), start=1))
     if suffix in (".xlsx", ".xlsm"):
         from openpyxl import load_workbook  # only this command needs it
 
