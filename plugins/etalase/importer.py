@@ -17,6 +17,7 @@ import io
 import re
 import typing
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterable, Literal, Optional
 
@@ -272,10 +273,13 @@ class Importer:
         self.columns = columns(self.scaffolder.catalog)
         self.by_header = {_fold(name): column for column in self.columns
                           for name in (column.header, column.field, *SYNONYMS.get(column.field, []))}
-        # The innovations already in the repository, by file and by title and region.
-        existing = Loader(root).load().innovations
-        self.by_path = {innovation.path: innovation for innovation in existing}
-        self.by_title = {(_fold(innovation.title), innovation.region): innovation for innovation in existing}
+
+    @cached_property
+    def existing(self) -> tuple[dict[str, Innovation], dict[tuple[str, str], Innovation]]:
+        """The innovations already in the repository, by file and by title and region (read only to import)."""
+        innovations = Loader(self.root).load().innovations
+        return ({innovation.path: innovation for innovation in innovations},
+                {(_fold(innovation.title), innovation.region): innovation for innovation in innovations})
 
     def run(self, path: Path, shown: str, dry_run: bool = False, update: bool = False) -> Outcome:
         """Import `path`; `shown` is how its problems name it (as typed)."""
@@ -383,7 +387,8 @@ class Importer:
                title: int, header: str, problem: Callable) -> None:
         """Write the row's file, or compare it with the innovation already there."""
         record = Innovation.model_validate(answers | {"region": self.scaffolder.region_code(answers["region"])})
-        existing = self.by_path.get(draft.path) or self.by_title.get((_fold(record.title), record.region))
+        by_path, by_title = self.existing
+        existing = by_path.get(draft.path) or by_title.get((_fold(record.title), record.region))
         target = self.root / (existing.path if existing else draft.path)
         if existing is None and not target.exists():
             if not dry_run:
