@@ -12,11 +12,12 @@ rows in one run; a row whose innovation is already in the repository is left alo
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import re
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterable, Literal, Optional
@@ -68,7 +69,7 @@ class Column:
     description: str
     kind: Literal["text", "number", "yes-no", "date", "choice", "region"]
     many: bool = False
-    choices: dict[str, str] = field(default_factory=dict)  # id → Indonesian label
+    choices: dict[str, str] = dataclasses.field(default_factory=dict)  # id → Indonesian label
 
     def read(self, cell: object) -> Any:
         """The cell as the value the model takes (a code, a choice's id, a date...); CellError if it cannot be."""
@@ -226,7 +227,9 @@ def read_table(path: Path) -> list[tuple[int, list[object]]]:
         except csv.Error:
             dialect = csv.excel  # one column, or too little to tell: commas
         # Rows numbered as a spreadsheet shows them: a cell with line breaks is still one row.
-        return list(enumerate(csv.reader(io.StringIO(text, newline=""), dialect), start=1))
+        records = csv.reader(io.StringIO(text, newline=""), dialect)
+        rows: list[tuple[int, list[object]]] = [(number, list(row)) for number, row in enumerate(records, start=1)]
+        return rows
     if suffix in (".xlsx", ".xlsm"):
         from openpyxl import load_workbook  # only this command needs it
 
@@ -249,10 +252,10 @@ def read_table(path: Path) -> list[tuple[int, list[object]]]:
 class Outcome:
     """What an import did (or, with dry_run, would do), row by row."""
 
-    created: list[tuple[int, str]] = field(default_factory=list)  # (row, path)
-    updated: list[tuple[int, str]] = field(default_factory=list)
-    unchanged: list[tuple[int, str]] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    created: list[tuple[int, str]] = dataclasses.field(default_factory=list)  # (row, path)
+    updated: list[tuple[int, str]] = dataclasses.field(default_factory=list)
+    unchanged: list[tuple[int, str]] = dataclasses.field(default_factory=list)
+    problems: list[Problem] = dataclasses.field(default_factory=list)
     rows: int = 0
     header_line: int = 0
 
