@@ -1,4 +1,4 @@
-"""Page digests (etalase/site/digest.py): a page's digest changes when, and only when, its HTML can.
+"""Page digests (etalase.pages.digest.py): a page's digest changes when, and only when, its HTML can.
 
 Digests come from the real repository files (check_repository, then every section's pages); the edit
 tests also build the sample before and after the edit and compare the HTML of every generated page:
@@ -19,10 +19,10 @@ import pytest
 
 from conftest import ROOT, build_site
 from etalase.site.config import EtalaseConfig
-from etalase.site.digest import page_digest, page_digests
-from etalase.site.pages import PageSpec
-from etalase.site.sections import SECTIONS
-from etalase.site.urls import Urls
+from etalase.pages.digest import page_digest, page_digests
+from etalase.pages.spec import PageSpec
+from etalase.pages.sections import SECTIONS
+from etalase.pages.urls import Urls
 from etalase.validate import check_repository
 
 INNOVATION = "innovations/kota-batu/adiarta.md"  # awarded, in two sectors

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from ..labels import MONTHS, label
 from .sanitize import sanitize
-from .urls import Urls
+from ..pages.urls import Urls
 
 
 def date_id(value: object) -> str:

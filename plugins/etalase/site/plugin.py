@@ -17,13 +17,14 @@ from mkdocs.structure.pages import Page
 from ..problems import render, summary
 from ..processes import can_fork
 from ..validate import Checked, check_repository
-from . import filters, incremental, navcache, parallel, search
+from ..pages import search
+from . import filters, incremental, navcache, parallel
 from .config import EtalaseConfig
-from .digest import page_digests
-from .pages import PageSpec
+from ..pages.digest import page_digests
+from ..pages.spec import PageSpec
 from .sanitize import sanitize
-from .sections import SECTIONS
-from .urls import Urls
+from ..pages.sections import SECTIONS
+from ..pages.urls import Urls
 
 log = logging.getLogger("mkdocs.plugins.etalase")
 TEMPLATES = Path(__file__).parent / "templates"

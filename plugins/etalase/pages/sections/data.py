@@ -7,8 +7,8 @@ from typing import Iterator
 from ...catalog import Catalog
 from ...export import AWARD_COLUMNS, FEED_ENTRIES, INNOVATION_COLUMNS, LIST_SEPARATOR, data_files
 from ...labels import LABELS
-from ..config import EtalaseConfig
-from ..pages import PageSpec
+from ...site.config import EtalaseConfig
+from ..spec import PageSpec
 from ..urls import Urls
 
 FEED = "penghargaan.xml"

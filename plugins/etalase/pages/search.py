@@ -28,8 +28,8 @@ from pagefind.service import get_executable
 from ..catalog import Catalog
 from ..labels import label
 from ..records import Innovation
-from . import themepatch
-from .stable_index import ENTRY, stabilize
+from ..site import themepatch
+from ..site.stable_index import ENTRY, stabilize
 from .urls import Urls
 
 LANGUAGE = "id"  # Pagefind ships an Indonesian build (stemming: "berbelanja" finds "belanja")

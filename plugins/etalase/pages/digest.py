@@ -21,7 +21,7 @@ from typing import Any, Iterable, Optional
 
 from pydantic import BaseModel
 
-from .pages import PageSpec
+from .spec import PageSpec
 
 # id() -> (record, its tag and digest) for the records seen in one build: the same Region is in
 # thousands of contexts and is serialised once. Holding the record keeps its id from being reused.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..records import Edition, Innovation, Program, Region, Sector
-from .config import EtalaseConfig
+from ..site.config import EtalaseConfig
 
 
 class Urls:

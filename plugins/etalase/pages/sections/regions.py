@@ -7,8 +7,8 @@ from typing import Iterator
 
 from ...catalog import Catalog
 from ...records import Region
-from ..config import EtalaseConfig
-from ..pages import PageSpec
+from ...site.config import EtalaseConfig
+from ..spec import PageSpec
 from ..urls import Urls
 from .listing import listing_pages
 from .refs import listing_refs

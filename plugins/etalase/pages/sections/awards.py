@@ -11,8 +11,8 @@ from mkdocs.utils import get_build_date
 from ...catalog import Catalog
 from ...labels import LABELS
 from ...records import Category, Edition, Program, Stage, Winner
-from ..config import EtalaseConfig
-from ..pages import PageSpec
+from ...site.config import EtalaseConfig
+from ..spec import PageSpec
 from ..urls import Urls
 from .refs import refs
 

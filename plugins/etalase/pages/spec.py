@@ -9,7 +9,7 @@ from typing import Any, Iterator, Protocol
 import yaml
 
 from ..catalog import Catalog
-from .config import EtalaseConfig
+from ..site.config import EtalaseConfig
 from .urls import Urls
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

@@ -11,8 +11,8 @@ from typing import Iterator, Optional
 
 from ...catalog import Award, Catalog
 from ...records import Category, Edition, Program, Region, Winner
-from ..config import EtalaseConfig
-from ..pages import PageSpec
+from ...site.config import EtalaseConfig
+from ..spec import PageSpec
 from ..urls import Urls
 from .awards import winner_groups
 from .listing import listing_pages

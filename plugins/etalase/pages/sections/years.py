@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...catalog import Catalog
-from ..config import EtalaseConfig
-from ..pages import PageSpec
+from ...site.config import EtalaseConfig
+from ..spec import PageSpec
 from ..urls import Urls
 from .listing import listing_pages
 from .refs import listing_refs

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterator, Optional, Sequence
 
-from ..pages import PageSpec, chunks
+from ..spec import PageSpec, chunks
 
 # Pages shown on each side of the current one; the pager links the first and last page too, so it
 # stays a dozen links long whether the listing has 2 pages or 900.
