@@ -12,16 +12,17 @@ import os
 import re
 import shutil
 import subprocess
+import datetime as dt
 import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, build_site
-from etalase.site.config import EtalaseConfig
 from etalase.pages.digest import page_digest, page_digests
+from etalase.pages.options import SiteOptions
+from etalase.pages.sections import page_specs
 from etalase.pages.spec import PageSpec
-from etalase.pages.sections import SECTIONS
 from etalase.pages.urls import Urls
 from etalase.validate import check_repository
 
@@ -31,11 +32,8 @@ DATE = {"SOURCE_DATE_EPOCH": "1700000000"}
 
 
 def specs(root: Path) -> list[PageSpec]:
-    config = EtalaseConfig()
-    config.load_dict({})
-    config.validate()
-    catalog = check_repository(root).catalog
-    return [spec for section in SECTIONS for spec in section(catalog, Urls(config), config)]
+    options = SiteOptions(today=dt.datetime.fromtimestamp(int(DATE["SOURCE_DATE_EPOCH"]), dt.timezone.utc).date())
+    return list(page_specs(check_repository(root).catalog, Urls(options), options).values())
 
 
 def digests(root: Path) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""The search index: one Pagefind record per innovation, written into the built site.
+"""The search records: one per innovation, which site/search_index.py writes as a Pagefind index.
 
 Records are built from the catalog rather than from the rendered HTML, so the index does not
 depend on how the templates lay a page out, and every filter value is exact (a province is the
@@ -10,30 +10,15 @@ instead of the theme's single JSON of the whole site.
 from __future__ import annotations
 
 import hashlib
-import html
 import json
-import os
-import shutil
-import subprocess
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Iterator, Optional
-
-import jinja2
-from mkdocs.exceptions import PluginError
-from pagefind.service import get_executable
+from typing import Iterator
 
 from ..catalog import Catalog
 from ..labels import label
 from ..records import Innovation
-from ..site import themepatch
-from ..site.stable_index import ENTRY, stabilize
 from .urls import Urls
-
-LANGUAGE = "id"  # Pagefind ships an Indonesian build (stemming: "berbelanja" finds "belanja")
-OUTPUT_DIR = "pagefind"  # inside the site; the search page loads `pagefind/pagefind.js` from here
 
 # The filters of the index and their labels on the search page, in the order it shows them. The
 # keys double as URL query keys (`/cari/?provinsi=Jawa+Timur`); values are the labels visitors read.
@@ -133,70 +118,3 @@ def _program_name(catalog: Catalog, program_id: str) -> str:
 def digest(items: list[SearchRecord]) -> str:
     """The same for the same records in the same order: an unchanged index need not be written again."""
     return hashlib.sha256("\0".join(map(repr, items)).encode("utf-8")).hexdigest()
-
-
-def write_index(items: list[SearchRecord], site_dir: Path) -> int:
-    """Write the Pagefind bundle into `site_dir/pagefind/`, replacing any earlier one; returns the number of records.
-
-    The bundle is made beside the old one and swapped in when complete: a preview keeps searching
-    the old index while the new one is made, and a failed run leaves no half index behind.
-    """
-    output, staging, old = (site_dir / name for name in (OUTPUT_DIR, f".{OUTPUT_DIR}-new", f".{OUTPUT_DIR}-old"))
-    shutil.rmtree(staging, ignore_errors=True)
-    # The records go to Pagefind as small HTML files indexed by its command line in one run. Not
-    # through its Python service: that reads one reply per 0.1 s, and stops the indexer as soon as
-    # it answers, before the files it writes in the background are complete (truncated bundles
-    # were seen on a busy machine); the command line finishes writing before it exits.
-    with tempfile.TemporaryDirectory(prefix="etalase-pagefind-", dir=_memory_folder()) as folder:
-        for item in items:
-            page = Path(folder, item.url, "index.html")
-            page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(_record_html(item), "utf-8")
-        command = [str(get_executable()), "--site", folder, "--output-path", str(staging),
-                   "--force-language", LANGUAGE, "--silent"]
-        result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise PluginError(f"Pagefind gagal membuat indeks pencarian:\n{result.stdout}{result.stderr}")
-    entry = json.loads((staging / ENTRY).read_text("utf-8"))
-    indexed = sum(language["page_count"] for language in entry["languages"].values())
-    if indexed != len(items):
-        raise PluginError(f"Pagefind mengindeks {indexed} dari {len(items)} inovasi")
-    stabilize(staging)  # two builds of the same records give the same bundle
-    shutil.rmtree(old, ignore_errors=True)
-    if output.exists():
-        output.rename(old)
-    staging.rename(output)
-    shutil.rmtree(old, ignore_errors=True)
-    return indexed
-
-
-def _memory_folder() -> Optional[str]:
-    """A folder in memory (Linux's /dev/shm) for Pagefind's input, where there is one: writing and
-    removing ten thousand small files there cost a sixth of what they cost on disk (measured)."""
-    shm = "/dev/shm"
-    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK) else None
-
-
-def _record_html(record: SearchRecord) -> str:
-    """One record as Pagefind reads a page: the text is indexed; meta, filters and sort are not."""
-    text = "".join(f"<p>{html.escape(line)}</p>" for line in record.content.split("\n"))
-    tagged = [("meta", key, value) for key, value in record.meta.items()]
-    tagged += [("filter", key, value) for key, values in record.filters.items() for value in values]
-    tagged += [("sort", key, value) for key, value in record.sort.items()]
-    data = "".join(f'<span data-pagefind-{kind}="{html.escape(key)}">{html.escape(value)}</span>'
-                   for kind, key, value in tagged)
-    return f'<!doctype html><html lang="{LANGUAGE}"><body><main>{text}</main><div data-pagefind-ignore>{data}</div></body></html>'
-
-
-# Material draws a header search box only for its own search plugin (whose one JSON index of the
-# whole site we do not want), and its header partial has no block to extend. Rather than keep a
-# copy of the partial, our box goes in at one known point of it: before the repository link, at
-# the header's right end. A theme update that moves that point fails the build instead of
-# silently dropping the box.
-HEADER = "partials/header.html"
-HEADER_MARK = "{% if config.repo_url %}"
-HEADER_SEARCH = '{% include "etalase/header-search.html" %}'
-
-
-def install_header_search(env: jinja2.Environment) -> None:
-    themepatch.patch(env, HEADER, HEADER_MARK, HEADER_SEARCH + HEADER_MARK, "kotak pencarian tidak dapat dipasang di header")

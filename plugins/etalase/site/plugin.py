@@ -17,14 +17,16 @@ from mkdocs.structure.pages import Page
 from ..problems import render, summary
 from ..processes import can_fork
 from ..validate import Checked, check_repository
+from ..builddate import build_date
 from ..pages import search
-from . import filters, incremental, navcache, parallel
-from .config import EtalaseConfig
 from ..pages.digest import page_digests
+from ..pages.options import SiteOptions
+from ..pages.sections import page_specs
 from ..pages.spec import PageSpec
-from .sanitize import sanitize
-from ..pages.sections import SECTIONS
 from ..pages.urls import Urls
+from . import filters, incremental, navcache, parallel, search_index
+from .config import EtalaseConfig
+from .sanitize import sanitize
 
 log = logging.getLogger("mkdocs.plugins.etalase")
 TEMPLATES = Path(__file__).parent / "templates"
@@ -62,7 +64,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
-        self.urls = Urls(self.config, config.site_url)
+        self.options = site_options(self.config, config.site_url)
+        self.urls = Urls(self.options)
         # Our templates come after the site's custom_dir (so a site can override them) and before
         # the theme's own.
         dirs = config.theme.dirs
@@ -106,10 +109,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         previous = self.previous
         if self._forking():  # the index needs only the catalog: written aside while the pages are made
             self.indexer = parallel.index_aside(self._index, config)
-        self.specs = {}
-        for section in SECTIONS:
-            for spec in section(self.checked.catalog, self.urls, self.config):
-                self.specs[spec.src_uri] = spec
+        self.specs = page_specs(self.checked.catalog, self.urls, self.options)
         # With no previous build to compare with, the digests wait for the end of the build (the
         # manifest), where this process makes them while the forked writer finishes its pages.
         self.digests = page_digests(self.specs.values()) if previous else None
@@ -151,7 +151,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         filters.install(env, self.urls)
-        search.install_header_search(env)
+        search_index.install_header_search(env)
         navcache.install(env)
         return env
 
@@ -200,7 +200,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         digest = search.digest(records)
         previous = self.previous
         if (previous is not None and previous.search == digest and not self.preview_index_failed
-                and (self.site_dir / search.OUTPUT_DIR).is_dir()):
+                and (self.site_dir / search_index.OUTPUT_DIR).is_dir()):
             return digest
         if self.preview:  # the preview shows the pages at once; its search follows a few seconds later
             self.preview_index = threading.Thread(target=self._write_preview_index, args=(records,), daemon=True)
@@ -210,7 +210,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         return digest
 
     def _write_index(self, records: list[search.SearchRecord]) -> None:
-        search.write_index(records, self.site_dir)
+        search_index.write_index(records, self.site_dir)
         log.info("Indeks pencarian: %d inovasi", len(records))
 
     def _write_preview_index(self, records: list[search.SearchRecord]) -> None:
@@ -229,3 +229,9 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     def on_shutdown(self) -> None:
         if self.preview_index is not None:  # a preview stopped while its index was being written
             self.preview_index.join()
+
+
+def site_options(config: EtalaseConfig, site_url: Optional[str]) -> SiteOptions:
+    """The plugin's options as the site model takes them, dated by MkDocs' build date (SOURCE_DATE_EPOCH)."""
+    prefixes = {name: config[name] for name in config if name.endswith("_prefix")}
+    return SiteOptions(today=build_date(), page_size=config.page_size, site_url=site_url, **prefixes)

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ...catalog import Catalog
 from ...records import Innovation
-from ...site.config import EtalaseConfig
+from ..options import SiteOptions
 from ..spec import PageSpec
 from ..urls import Urls
 from .listing import listing_pages
@@ -16,9 +16,9 @@ from .refs import listing_refs, refs
 RELATED = 4
 
 
-def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageSpec]:
+def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSpec]:
     everything = list(catalog.innovations.values())
-    yield from listing_pages(urls.innovations(), everything, config.page_size, "Semua inovasi",
+    yield from listing_pages(urls.innovations(), everything, options.page_size, "Semua inovasi",
                              "etalase/innovations.html", {}, f"Daftar {len(everything)} inovasi daerah, urut abjad.",
                              listing_refs(catalog))
     related = Related(catalog)
