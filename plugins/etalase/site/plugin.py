@@ -24,7 +24,8 @@ from ..pages.options import SiteOptions
 from ..pages.sections import page_specs
 from ..pages.spec import PageSpec
 from ..pages.urls import Urls
-from . import filters, incremental, navcache, parallel, search_index
+from . import filters, search_index
+from .accel import incremental, navcache, parallel
 from .config import EtalaseConfig
 from .sanitize import sanitize
 

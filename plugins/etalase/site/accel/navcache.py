@@ -21,7 +21,7 @@ from typing import Any, Iterator
 import jinja2
 from mkdocs.utils import normalize_url
 
-from . import themepatch
+from .. import themepatch
 
 BASE = "base.html"
 CACHED = {"nav": '{% include "partials/nav.html" %}', "tabs": '{% include "partials/tabs.html" %}'}

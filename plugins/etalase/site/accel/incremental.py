@@ -33,7 +33,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import clean_directory
 
 MANIFEST = ".etalase-build.json"
-PACKAGE = Path(__file__).resolve().parents[1]  # the etalase package: code, templates and assets
+PACKAGE = Path(__file__).resolve().parents[2]  # the etalase package: code, templates and assets
 VERSION = 1  # of the manifest's layout
 
 

@@ -1,0 +1,1 @@
+"""The build machinery that makes a build faster, never different."""
