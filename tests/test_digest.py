@@ -1,4 +1,4 @@
-"""Page digests (etalase.pages.digest.py): a page's digest changes when, and only when, its HTML can.
+"""Page digests (etalase/pages/digest.py): a page's digest changes when, and only when, its HTML can.
 
 Digests come from the real repository files (check_repository, then every section's pages); the edit
 tests also build the sample before and after the edit and compare the HTML of every generated page:

@@ -14,6 +14,7 @@ from etalase.pages.sections.refs import refs
 from etalase.pages.sections.winners import rank
 from etalase.pages.urls import Urls
 from etalase.records import Edition, Region
+from etalase.site.accel.incremental import MANIFEST, Manifest
 from etalase.validate import check_repository
 
 TODAY = dt.date(2020, 7, 1)
@@ -117,3 +118,23 @@ def test_specs_of_the_sample_follow_page_size_and_the_build_date(catalog):
 
     # Long after every edition, no stage of the sample is still waiting for its date.
     assert SCHEDULED not in statuses(dt.date(2100, 1, 1))
+
+
+def test_manifest_round_trip_and_what_counts_as_unchanged(tmp_path):
+    (tmp_path / "inovasi").mkdir()
+    (tmp_path / "inovasi" / "index.html").write_text("<p>x</p>", "utf-8")
+    Manifest("situs", {"inovasi/index.md": ["d1", "inovasi/index.html"], "cari/index.md": ["d2", "cari/index.html"]},
+             "cari").write(tmp_path)
+    manifest = Manifest.take(tmp_path)
+    assert manifest is not None and (manifest.site, manifest.search) == ("situs", "cari")
+    assert not (tmp_path / MANIFEST).exists(), "taken away: a build that fails leaves none behind"
+    assert Manifest.take(tmp_path) is None
+    assert manifest.unchanged("inovasi/index.md", "d1", tmp_path)
+    assert not manifest.unchanged("inovasi/index.md", "d9", tmp_path), "another digest"
+    assert not manifest.unchanged("cari/index.md", "d2", tmp_path), "its output is gone"
+    assert not manifest.unchanged("baru/index.md", "d1", tmp_path), "a page the previous build did not have"
+    # A manifest of another layout, or not JSON, is no manifest: the build is a full one.
+    (tmp_path / MANIFEST).write_text('{"site": "situs", "version": 0}', "utf-8")
+    assert Manifest.take(tmp_path) is None
+    (tmp_path / MANIFEST).write_text("{", "utf-8")
+    assert Manifest.take(tmp_path) is None

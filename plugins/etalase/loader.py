@@ -19,7 +19,7 @@ from .messages import did_you_mean, explain
 from .parsecache import ParseCache
 from .problems import Problem, field_path
 from .records import Edition, Innovation, Program, Region, Sector
-from .records.common import FIRST_YEAR, LAST_YEAR
+from .records.common import FIRST_YEAR, last_year
 from .yamlfile import ContentError, Document, locate, parse_aside, parse_front_matter, parse_yaml, read_text, yaml_part
 
 REGIONS_FILE = "content/regions.yml"
@@ -131,9 +131,9 @@ class Loader:
                 self._problem(self._rel(path), 1, 1, "", "berkas di tempat yang salah; di folder program hanya ada "
                               "program.yml dan satu berkas per edisi bernama tahunnya, misalnya 2020.yml")
                 continue
-            if not FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR:
+            if not FIRST_YEAR <= int(match.group(1)) <= (last := last_year()):
                 self._problem(self._rel(path), 1, 1, "", f"tahun {match.group(1)} pada nama berkas di luar rentang yang "
-                              f"diizinkan ({FIRST_YEAR}–{LAST_YEAR}); beri nama berkas sesuai tahun edisinya, misalnya 2020.yml")
+                              f"diizinkan ({FIRST_YEAR}–{last}); beri nama berkas sesuai tahun edisinya, misalnya 2020.yml")
                 continue
             edition = self._load_record(path, Edition, parse_yaml)
             if edition is not None:

@@ -1,6 +1,6 @@
 """Field types and small value objects shared by every record kind.
 
-Field names are English, values and labels Indonesian (see DESIGN.md). Every model forbids
+Field names are English, values and labels Indonesian (the editors' language). Every model forbids
 unknown keys so a misspelled field is reported instead of silently ignored.
 """
 
@@ -12,13 +12,20 @@ import re
 from typing import Annotated, Optional, Union
 
 from pydantic_core import PydanticCustomError
+
+from ..builddate import build_date
 from pydantic import (
     AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, PrivateAttr, WithJsonSchema,
     model_validator,
 )
 
 FIRST_YEAR = 1945  # the Republic's founding: no regional innovation is older
-LAST_YEAR = dt.date.today().year + 1  # an edition or launch may be announced for next year
+
+
+def last_year() -> int:
+    """The latest year a record may name: the build's (builddate.py) and the next, for editions and
+    launches announced ahead."""
+    return build_date().year + 1
 
 
 class Record(BaseModel):
@@ -68,11 +75,11 @@ def _repo_path(value: str) -> str:
 
 
 def _check_year(value: int) -> int:
-    if not FIRST_YEAR <= value <= LAST_YEAR:
+    if not FIRST_YEAR <= value <= (last := last_year()):
         raise PydanticCustomError(
             "year_out_of_range",
             "tahun {value} di luar rentang yang diizinkan ({first}–{last})",
-            {"value": value, "first": FIRST_YEAR, "last": LAST_YEAR},
+            {"value": value, "first": FIRST_YEAR, "last": last},
         )
     return value
 

@@ -40,9 +40,13 @@ def write_index(items: list[SearchRecord], site_dir: Path) -> int:
             page = Path(folder, item.url, "index.html")
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(_record_html(item), "utf-8")
-        command = [str(get_executable()), "--site", folder, "--output-path", str(staging),
+        command = [str(_executable()), "--site", folder, "--output-path", str(staging),
                    "--force-language", LANGUAGE, "--silent"]
-        result = subprocess.run(command, capture_output=True, text=True)
+        try:
+            result = subprocess.run(command, capture_output=True, text=True)
+        except OSError as error:  # not there, or not a program
+            raise PluginError(f"Program Pagefind tidak dapat dijalankan ({command[0]}: {error.strerror}); "
+                              "pasang ulang dengan: make .venv/.installed") from None
     if result.returncode != 0:
         raise PluginError(f"Pagefind gagal membuat indeks pencarian:\n{result.stdout}{result.stderr}")
     entry = json.loads((staging / ENTRY).read_text("utf-8"))
@@ -58,9 +62,18 @@ def write_index(items: list[SearchRecord], site_dir: Path) -> int:
     return indexed
 
 
+def _executable() -> Path:
+    """Pagefind's binary: from its PyPI package, or PAGEFIND_BINARY_PATH."""
+    executable = get_executable()
+    if executable is None:
+        raise PluginError("Program Pagefind tidak ditemukan (paket pagefind[extended] tidak terpasang?); "
+                          "pasang dengan: make .venv/.installed")
+    return executable
+
+
 def _memory_folder() -> Optional[str]:
     """A folder in memory (Linux's /dev/shm) for Pagefind's input, where there is one: writing and
-    removing ten thousand small files there cost a sixth of what they cost on disk (measured)."""
+    removing ten thousands of small files there is much quicker than on disk."""
     shm = "/dev/shm"
     return shm if os.path.isdir(shm) and os.access(shm, os.W_OK) else None
 

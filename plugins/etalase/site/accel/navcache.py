@@ -9,7 +9,7 @@ the theme's files live inside a generated page's folder: siblings share one rend
 the navigation are rendered as usual. The cache lives in the Jinja environment, which MkDocs
 makes anew for each build.
 
-As for the header search box (search.py), Material's base template is wrapped at known points;
+As for the header search box (site/search_index.py), Material's base template is wrapped at known points;
 a theme update that moves them fails the build instead of silently skipping the cache.
 """
 

@@ -61,6 +61,9 @@ def index_aside(work: Callable[[], str], config: MkDocsConfig) -> Child:
     os.close(read)
     try:
         result = work()
+    except PluginError as error:  # a failure the plugin explains
+        log.error("%s", error)
+        end_child(failed=True)
     except Exception as exc:  # say what failed, with where
         log.exception("%s", exc)
         end_child(failed=True)
