@@ -6,7 +6,7 @@ from pathlib import Path
 from sample_repo import cli, committed_validator, load, repo  # noqa: F401  (repo is a fixture)
 
 from etalase.schema import BY_NAME
-from etalase.yamlfile import parse_front_matter, parse_yaml, read_text
+from etalase.parse import parse_front_matter, parse_yaml, read_text
 
 
 def assert_valid(repo: Path, rel: str) -> None:

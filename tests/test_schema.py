@@ -7,7 +7,7 @@ from sample_repo import ROOT, cli, committed_validator, load
 
 from etalase.guide import REFERENCE_PAGE
 from etalase.schema import BY_NAME, SCHEMAS
-from etalase.yamlfile import read_text
+from etalase.parse import read_text
 
 
 def run_schema(root: Path) -> str:

@@ -16,7 +16,7 @@ from .labels import label
 from .loader import AWARDS_DIR, REGIONS_FILE, SECTORS_FILE
 from .problems import escape_markdown as md
 from .validate import Checked
-from .yamlfile import ContentError, parse_front_matter, parse_yaml, read_text
+from .parse import ContentError, parse_front_matter, parse_yaml, read_text
 
 _STATUS = {"added": "baru", "modified": "diubah", "deleted": "dihapus"}
 # Reference-data list files, and the key that identifies an item in them.

@@ -15,7 +15,7 @@ from .loader import INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE, Content
 from .messages import closest, did_you_mean
 from .problems import Problem, Severity, field_path
 from .records import Edition, Innovation, Recipient
-from .yamlfile import ContentError, Document, locate, parse_front_matter, parse_yaml, read_text
+from .parse import ContentError, Document, locate, parse_front_matter, parse_yaml, read_text
 
 CONTENT_DIR = "content"
 

@@ -22,7 +22,7 @@ from .records import Edition, Innovation
 from .records.common import Year
 from .rules import Checker
 from .schema import BY_NAME
-from .yamlfile import parse_front_matter, parse_yaml
+from .parse import parse_front_matter, parse_yaml
 
 SLUG_LENGTH = 80  # file names stay readable in a URL and on every operating system
 

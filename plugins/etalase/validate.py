@@ -10,7 +10,7 @@ from typing import Iterator
 
 from .catalog import Catalog
 from .loader import Content, Loader
-from .parsecache import ParseCache
+from .parse import ParseCache
 from .problems import Problem
 from .rules import Checker
 

@@ -19,8 +19,8 @@ from typing import Callable, ContextManager, Iterator, Optional, Sequence
 
 import yaml
 
-from .parsecache import MISSING, ParseCache
-from .processes import can_fork
+from .cache import MISSING, ParseCache
+from ..processes import can_fork
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
