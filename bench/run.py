@@ -114,7 +114,7 @@ def fresh(*folders: Path):
 def etalase_rows(size: int, runs: int, repo: Path, work: Path) -> list[Row]:
     cli = [sys.executable, str(ROOT / "build.py"), "--root", str(repo)]
     site = work / "site-etalase"
-    # The parse cache (etalase/parsecache.py) of this run only: emptied where a step must start
+    # The parse cache (etalase/parse/cache.py) of this run only: emptied where a step must start
     # without it, as in CI; `validate` and the rebuild find what the previous command parsed.
     cache = work / "cache"
     env = {"XDG_CACHE_HOME": str(cache)}

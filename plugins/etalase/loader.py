@@ -50,7 +50,7 @@ class Content:
 class Loader:
     def __init__(self, root: Path, cache: Optional[ParseCache] = None):
         self.root = root
-        self.cache = cache  # parsed YAML of earlier runs (see parsecache.py)
+        self.cache = cache  # parsed YAML of earlier runs (see parse/cache.py)
         self.content = Content()
         self._edition_paths: Optional[set[Path]] = None
         self._prefix = os.path.join(str(root), "")
