@@ -46,7 +46,6 @@ class Catalog:
         self.regions: dict[str, Region] = {}
         for region in content.regions:
             self.regions.setdefault(region.code, region)
-        self.region_by_slug = {r.slug: r for r in reversed(list(self.regions.values()))}
         self.sectors: dict[str, Sector] = {}
         for sector in content.sectors:
             self.sectors.setdefault(sector.id, sector)

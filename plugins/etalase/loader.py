@@ -19,7 +19,7 @@ from .messages import did_you_mean, explain
 from .parse import ParseCache
 from .problems import Problem, field_path
 from .records import Edition, Innovation, Program, Region, Sector
-from .records.common import FIRST_YEAR, last_year
+from .records.common import FIRST_YEAR, SLUG, last_year
 from .parse import ContentError, Document, locate, parse_aside, parse_front_matter, parse_yaml, read_text, yaml_part
 
 REGIONS_FILE = "content/regions.yml"
@@ -27,7 +27,7 @@ SECTORS_FILE = "content/sectors.yml"
 AWARDS_DIR = "content/awards"
 INNOVATIONS_DIR = "innovations"
 
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_SLUG = re.compile(SLUG)
 _YEAR_FILE = re.compile(r"^(\d{4})\.yml$")
 IGNORED = {"README.md", ".gitkeep", ".DS_Store"}  # never records, wherever they are
 
@@ -131,7 +131,8 @@ class Loader:
                 self._problem(self._rel(path), 1, 1, "", "berkas di tempat yang salah; di folder program hanya ada "
                               "program.yml dan satu berkas per edisi bernama tahunnya, misalnya 2020.yml")
                 continue
-            if not FIRST_YEAR <= int(match.group(1)) <= (last := last_year()):
+            last = last_year()
+            if not FIRST_YEAR <= int(match.group(1)) <= last:
                 self._problem(self._rel(path), 1, 1, "", f"tahun {match.group(1)} pada nama berkas di luar rentang yang "
                               f"diizinkan ({FIRST_YEAR}–{last}); beri nama berkas sesuai tahun edisinya, misalnya 2020.yml")
                 continue
@@ -145,7 +146,7 @@ class Loader:
     def _innovation_files(self) -> list[str]:
         """Every file under innovations/ (not in IGNORED), in the order of their paths' parts.
 
-        os.scandir, not Path.rglob: listing 10,000 files took a tenth of `validate`."""
+        os.scandir, not Path.rglob, which is much slower on a national-size tree."""
         found: list[tuple[tuple[str, ...], str]] = []
 
         def walk(folder: str, parts: tuple[str, ...]) -> None:
@@ -190,7 +191,7 @@ class Loader:
 
     def _load_innovations(self, innovations: list[tuple[str, str]], ready: Callable[[int], None]) -> None:
         """Empties `innovations` on the way: a text is let go once its record is made (held to the
-        end, the texts of 10,000 innovations added 40 MB to the peak memory)."""
+        end, the texts of every innovation would add to the peak memory)."""
         innovations.reverse()
         for index in range(len(innovations)):
             rel, text = innovations.pop()
@@ -262,7 +263,7 @@ class Loader:
         self.content.problems.append(Problem(rel, line, column, "error", field_name, message))
 
     def _rel(self, path: Path | str) -> str:
-        # Plain string slicing: pathlib's relative_to cost a tenth of `validate` (three calls per file).
+        # Plain string slicing: pathlib's relative_to is slow, and this runs three times per file.
         text = os.fspath(path)
         if text.startswith(self._prefix):
             return text[len(self._prefix):].replace(os.sep, "/")
@@ -272,8 +273,4 @@ class Loader:
 def _adapter_root(model: type[BaseModel], prefix: tuple) -> Any:
     # Items of a list file are explained against list[model] so the index in `loc` resolves.
     return list[model] if prefix else model  # type: ignore[valid-type]
-
-
-def load(root: Path) -> Content:
-    return Loader(root).load()
 

@@ -12,10 +12,13 @@ from typing import Any, Iterable, Optional
 
 from pydantic import BaseModel
 
+from .records.common import INNOVATION_ID, REGION_CODE, SLUG
+
+# By the pattern pydantic reports (the field types' own, from records/common.py).
 _PATTERN_HINTS = {
-    r"^\d{2}(\.\d{2})?$": 'kode wilayah Kemendagri, misalnya "35" (provinsi) atau "35.79" (kota/kabupaten)',
-    r"^[a-z0-9]+(-[a-z0-9]+)*$": "hanya huruf kecil, angka dan tanda hubung, misalnya 'pelayanan-publik'",
-    r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$": "id inovasi berbentuk '<daerah>/<nama-berkas>', misalnya 'kota-batu/adiarta'",
+    REGION_CODE: 'kode wilayah Kemendagri, misalnya "35" (provinsi) atau "35.79" (kota/kabupaten)',
+    SLUG: "hanya huruf kecil, angka dan tanda hubung, misalnya 'pelayanan-publik'",
+    INNOVATION_ID: "id inovasi berbentuk '<daerah>/<nama-berkas>', misalnya 'kota-batu/adiarta'",
 }
 
 

@@ -31,7 +31,7 @@ def parse_aside(texts: Sequence[Optional[str]], cache: ParseCache) -> ContextMan
     if len(missing) < ASIDE_MIN or not can_fork():
         return nullcontext(lambda index: None)
     first = missing[int(len(missing) * (1 - ASIDE_SHARE))]
-    # Only the second process's texts are kept past this point (the YAML of 50,000 innovations is 45 MB).
+    # Only the second process's texts are kept past this point (the YAML of a national catalog is tens of megabytes).
     return _parsing_aside([texts[index] for index in missing if index >= first], first, cache)
 
 

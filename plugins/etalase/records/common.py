@@ -45,7 +45,7 @@ class Record(BaseModel):
 
     def _private(self, name: str):
         # Straight from pydantic's store of private attributes: `self._id` goes through
-        # BaseModel.__getattr__ (~2 µs), and ids are read hundreds of thousands of times a build.
+        # BaseModel.__getattr__ (slow), and ids are read hundreds of thousands of times a build.
         return self.__pydantic_private__[name]
 
 
@@ -75,7 +75,8 @@ def _repo_path(value: str) -> str:
 
 
 def _check_year(value: int) -> int:
-    if not FIRST_YEAR <= value <= (last := last_year()):
+    last = last_year()
+    if not FIRST_YEAR <= value <= last:
         raise PydanticCustomError(
             "year_out_of_range",
             "tahun {value} di luar rentang yang diizinkan ({first}–{last})",
@@ -150,12 +151,16 @@ YearOrDate = Annotated[
     PlainValidator(_parse_year_or_date),
     WithJsonSchema({"anyOf": [{"type": "integer", "minimum": FIRST_YEAR}, {"type": "string", "format": "date"}]}),
 ]
+# The patterns of ids, here only: the models, the loader (folder and file names) and the messages use them.
+REGION_CODE = r"^\d{2}(\.\d{2})?$"
+_SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"  # also a part of the site's URLs
+SLUG = f"^{_SLUG}$"
+INNOVATION_ID = f"^{_SLUG}/{_SLUG}$"  # <region folder>/<file name>
 RegionCode = Annotated[
-    str, BeforeValidator(_region_code), Field(pattern=r"^\d{2}(\.\d{2})?$"),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{2}(\.\d{2})?$"}),
+    str, BeforeValidator(_region_code), Field(pattern=REGION_CODE), WithJsonSchema({"type": "string", "pattern": REGION_CODE}),
 ]
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-InnovationId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$")]
+Slug = Annotated[str, Field(pattern=SLUG)]
+InnovationId = Annotated[str, Field(pattern=INNOVATION_ID)]
 
 
 class Link(Record):

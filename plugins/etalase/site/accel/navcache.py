@@ -1,6 +1,6 @@
 """Material's navigation (sidebar and tabs), rendered once per place in the site instead of once per page.
 
-Material renders the whole navigation into every page: a sixth of a generated page's build. For a
+Material renders the whole navigation into every page, a large part of a generated page's build. For a
 page outside the navigation (every innovation, region, sector... page) nothing in it is active,
 so its HTML depends only on its links, which are relative to the page. Sibling pages (the same
 parent folder: the innovations of one region, the region pages) get the same relative link to
