@@ -7,24 +7,25 @@ a page whose HTML changed always has a new digest.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
 import shutil
 import subprocess
-import datetime as dt
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site
 from etalase.pages.digest import page_digest, page_digests
 from etalase.pages.options import SiteOptions
 from etalase.pages.sections import page_specs
 from etalase.pages.spec import PageSpec
 from etalase.pages.urls import Urls
 from etalase.validate import check_repository
+
+from conftest import ROOT, build_site
 
 INNOVATION = "innovations/kota-batu/adiarta.md"  # awarded, in two sectors
 # Every build and digest of this file is dated alike (edition stages are shown as done or scheduled).

@@ -8,10 +8,11 @@ import urllib.parse
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from sample_repo import ROOT, cli, copy_sample, repo  # noqa: F401  (repo is a fixture)
 
 from etalase.records import Edition, Innovation, Program, Region, Sector
 from etalase.validate import check_repository
+
+from sample_repo import ROOT, cli, copy_sample, repo  # noqa: F401  (repo is a fixture)
 
 GUIDE = ROOT / "content/panduan"
 ERROR_LINE = re.compile(r"^\S+:\d+:\d+: (error|warning): ")

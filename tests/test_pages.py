@@ -5,7 +5,6 @@ import datetime as dt
 
 import pytest
 
-from conftest import ROOT
 from etalase.pages.options import SiteOptions
 from etalase.pages.sections import page_specs
 from etalase.pages.sections.awards import DONE, SCHEDULED, UNDATED, stage_views
@@ -16,6 +15,8 @@ from etalase.pages.urls import Urls
 from etalase.records import Edition, Region
 from etalase.site.accel.incremental import MANIFEST, Manifest
 from etalase.validate import check_repository
+
+from conftest import ROOT
 
 TODAY = dt.date(2020, 7, 1)
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from etalase import generate
-from sample_repo import ROOT
 
+from sample_repo import ROOT
 
 # (what an editor might write instead of a line, the problem's line relative to that line, words of the message)
 BREAKAGES = [

@@ -29,5 +29,5 @@ def source_date_epoch(root: Path) -> str:
 def build_date() -> dt.date:
     """SOURCE_DATE_EPOCH's day in UTC (as MkDocs reads it), or today's when it is not set."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
     return moment.date()

@@ -147,7 +147,7 @@ def to_json(rows: list[dict[str, Any]]) -> bytes:
     Not `indent`: Python's JSON encoder falls back from C to pure Python for it.
     """
     lines = ",\n".join(json.dumps(row, ensure_ascii=False, sort_keys=True) for row in rows)
-    return f"[\n{lines}\n]\n".encode("utf-8") if rows else b"[]\n"
+    return f"[\n{lines}\n]\n".encode() if rows else b"[]\n"
 
 
 def atom_feed(

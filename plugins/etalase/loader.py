@@ -16,11 +16,10 @@ from typing import Any, Callable, ContextManager, Iterable, Optional, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .messages import did_you_mean, explain
-from .parse import ParseCache
+from .parse import ContentError, Document, ParseCache, locate, parse_aside, parse_front_matter, parse_yaml, read_text, yaml_part
 from .problems import Problem, field_path
 from .records import Edition, Innovation, Program, Region, Sector
 from .records.common import FIRST_YEAR, SLUG, last_year
-from .parse import ContentError, Document, locate, parse_aside, parse_front_matter, parse_yaml, read_text, yaml_part
 
 REGIONS_FILE = "content/regions.yml"
 SECTORS_FILE = "content/sectors.yml"

@@ -13,9 +13,9 @@ from typing import Optional
 from .catalog import Catalog
 from .loader import INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE, Content
 from .messages import closest, did_you_mean
+from .parse import ContentError, Document, locate, parse_front_matter, parse_yaml, read_text
 from .problems import Problem, Severity, field_path
 from .records import Edition, Innovation, Recipient
-from .parse import ContentError, Document, locate, parse_front_matter, parse_yaml, read_text
 
 CONTENT_DIR = "content"
 
@@ -47,7 +47,8 @@ class Checker:
         for index, region in enumerate(self.content.regions):
             at = (index,)
             if region.code in seen_codes:
-                self._report(REGIONS_FILE, at + ("code",), f"kode wilayah {region.code} sudah dipakai di atas; setiap kode hanya sekali")
+                self._report(REGIONS_FILE, at + ("code",),
+                             f"kode wilayah {region.code} sudah dipakai di atas; setiap kode hanya sekali")
             seen_codes.add(region.code)
             if region.slug in seen_slugs and seen_slugs[region.slug] != region.code:
                 self._report(REGIONS_FILE, at + ("name",), f"nama '{region.name}' sama dengan wilayah {seen_slugs[region.slug]}; "
@@ -65,7 +66,8 @@ class Checker:
         seen: set[str] = set()
         for index, sector in enumerate(self.content.sectors):
             if sector.id in seen:
-                self._report(SECTORS_FILE, (index, "id"), f"id urusan '{sector.id}' sudah dipakai di atas; setiap id hanya sekali")
+                self._report(SECTORS_FILE, (index, "id"),
+                             f"id urusan '{sector.id}' sudah dipakai di atas; setiap id hanya sekali")
             seen.add(sector.id)
 
     def _check_programs(self) -> None:
@@ -115,11 +117,13 @@ class Checker:
             if edition.categories and winner.category is None:
                 self._report(path, at, f"pemenang perlu kolom 'category'; kategori edisi ini: {', '.join(category_ids)}")
             elif winner.category is not None and winner.category not in category_ids:
+                choices = ", ".join(category_ids) or "(belum ada kategori)"
                 self._report(path, at + ("category",), f"kategori '{winner.category}' tidak ada di 'categories' edisi "
-                             f"ini; {did_you_mean(winner.category, category_ids)}pilihan: {', '.join(category_ids) or '(belum ada kategori)'}")
+                             f"ini; {did_you_mean(winner.category, category_ids)}pilihan: {choices}")
             if winner.category in ranked:
                 if winner.rank is None:
-                    self._report(path, at, f"kategori '{winner.category}' berperingkat: setiap pemenang perlu 'rank' (1, 2, 3, …)")
+                    self._report(path, at,
+                                 f"kategori '{winner.category}' berperingkat: setiap pemenang perlu 'rank' (1, 2, 3, …)")
                 elif (winner.category, winner.rank) in ranks:
                     first = self._position(path, ("winners", ranks[(winner.category, winner.rank)]))[0]
                     self._report(path, at + ("rank",), f"peringkat {winner.rank} di kategori '{winner.category}' sudah "

@@ -17,12 +17,12 @@ from slugify import slugify
 from .catalog import Catalog
 from .loader import AWARDS_DIR, INNOVATIONS_DIR, Loader
 from .messages import allowed_list, did_you_mean, explain
+from .parse import parse_front_matter, parse_yaml
 from .problems import field_path
 from .records import Edition, Innovation
 from .records.common import Year
 from .rules import Checker
 from .schema import BY_NAME
-from .parse import parse_front_matter, parse_yaml
 
 SLUG_LENGTH = 80  # file names stay readable in a URL and on every operating system
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager, nullcontext, suppress
 from typing import Callable, ContextManager, Iterator, Optional, Sequence
 
 from ..processes import can_fork
@@ -50,10 +50,8 @@ def _parsing_aside(theirs: list[str], first: int, cache: ParseCache) -> Iterator
         nonlocal joined
         if index >= first and not joined:
             joined = True
-            try:
+            with suppress(BrokenProcessPool):  # the caller parses whatever is still missing
                 cache.add(parsed.result())
-            except BrokenProcessPool:
-                pass  # the caller parses whatever is still missing
 
     with pool:
         yield ready
@@ -65,6 +63,6 @@ def _parsed(texts: list[str]) -> dict[str, object]:
     for text in texts:
         try:
             parse_yaml(text, cache=cache)
-        except Exception:  # noqa: BLE001  reported (or raised) by the caller's own pass over the file
+        except Exception:  # reported (or raised) by the caller's own pass over the file
             continue
     return cache.used

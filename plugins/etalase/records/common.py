@@ -11,13 +11,20 @@ import posixpath
 import re
 from typing import Annotated, Optional, Union
 
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    PrivateAttr,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from ..builddate import build_date
-from pydantic import (
-    AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, PrivateAttr, WithJsonSchema,
-    model_validator,
-)
 
 FIRST_YEAR = 1945  # the Republic's founding: no regional innovation is older
 
@@ -198,7 +205,7 @@ class Media(Record):
     """Keterangan yang tampil di bawah gambar atau video."""
 
     @model_validator(mode="after")
-    def _one_kind(self) -> "Media":
+    def _one_kind(self) -> Media:
         if (self.video is None) == (self.image is None):
             raise PydanticCustomError("media_kind", "setiap media berisi tepat satu dari 'video' (tautan) atau 'image' (berkas)")
         if self.image is not None and self.alt is None:

@@ -8,8 +8,8 @@ import markdown as md
 from markupsafe import Markup
 
 from ..labels import MONTHS, label
-from .sanitize import sanitize
 from ..pages.urls import Urls
+from .sanitize import sanitize
 
 
 def date_id(value: object) -> str:

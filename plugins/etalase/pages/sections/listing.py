@@ -42,7 +42,7 @@ def paginate(base: str, items: Sequence, size: int) -> Iterator[tuple[str, list,
     for number, entries in enumerate(pages, start=1):
         shown = sorted({1, count, *range(max(1, number - PAGER_WINDOW), min(count, number + PAGER_WINDOW) + 1)})
         links: list[PagerLink] = []
-        for previous, page in zip([0, *shown], shown):
+        for previous, page in zip([0, *shown], shown, strict=False):
             if page - previous > 1:
                 links.append(PagerLink("…", None))
             links.append(PagerLink(str(page), paged_url(base, page), page == number))

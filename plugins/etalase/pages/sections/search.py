@@ -6,8 +6,8 @@ from typing import Iterator
 
 from ...catalog import Catalog
 from ..options import SiteOptions
-from ..spec import PageSpec
 from ..search import BROWSE_TERM, FILTERS, facet_counts
+from ..spec import PageSpec
 from ..urls import Urls
 
 

@@ -174,7 +174,7 @@ class Accelerator:
     def _index_then_manifest(self, write_index: Callable[[], str], manifest: incremental.Manifest) -> None:
         try:
             manifest.search = write_index()
-        except Exception as error:  # noqa: BLE001  the preview goes on; without its digest the next rebuild writes the index again
+        except Exception as error:  # whatever failed, the preview goes on; the next rebuild writes the index again
             log.error("Indeks pencarian tidak ditulis: %s", error)
         manifest.write(self.site_dir)
 
