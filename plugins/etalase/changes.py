@@ -54,7 +54,9 @@ def changes_since(root: Path, ref: str) -> Changes:
     except GitError as exc:
         raise GitError(f"tidak dapat membandingkan dengan revisi '{ref}' (apakah nama cabang atau commit-nya "
                        f"benar, dan riwayat git-nya lengkap?): {exc}") from None
-    added, modified, deleted = [], [], []
+    added: list[str] = []
+    modified: list[str] = []
+    deleted: list[str] = []
     for status, path in zip(listing[0::2], listing[1::2], strict=False):
         {"A": added, "D": deleted}.get(status[:1], modified).append(path)
     added += [path for path in _git(root, "ls-files", "--others", "--exclude-standard", "-z").split("\0") if path]

@@ -153,7 +153,7 @@ def new() -> None:
 @click.option("--summary", help="Ringkasan satu atau dua kalimat.")
 @click.option("--unit", help="Perangkat daerah pelaksana.")
 @click.pass_obj
-def new_innovation(root: Path, type_: str | None, **given: object) -> None:
+def new_innovation(root: Path, /, type_: str | None, **given: object) -> None:
     """Buat berkas inovasi baru di innovations/<daerah>/<nama>.md."""
     from .scaffold import INNOVATION_QUESTIONS, Scaffolder
 
@@ -167,7 +167,7 @@ def new_innovation(root: Path, type_: str | None, **given: object) -> None:
 @click.option("--year", help="Tahun edisi.")
 @click.option("--title", help="Nama resmi edisi.")
 @click.pass_obj
-def new_edition(root: Path, **given: object) -> None:
+def new_edition(root: Path, /, **given: object) -> None:
     """Buat berkas edisi penghargaan baru di content/awards/<program>/<tahun>.yml."""
     from .scaffold import EDITION_QUESTIONS, Scaffolder
 

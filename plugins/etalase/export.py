@@ -92,6 +92,9 @@ def _award_row(catalog: Catalog, award: Award, url: Callable[[Edition], str]) ->
     code = catalog.recipient_region(recipient)
     region = catalog.regions.get(code) if code else None
     province = (catalog.province_of(region) or region) if region else None
+    kind: str
+    key: Optional[str]
+    name: Optional[str]
     if recipient.innovation:
         innovation = catalog.innovations.get(recipient.innovation)
         kind, key, name = "inovasi", recipient.innovation, innovation.title if innovation else recipient.innovation

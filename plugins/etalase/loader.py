@@ -19,7 +19,7 @@ from .messages import did_you_mean, explain
 from .parse import ContentError, Document, ParseCache, locate, parse_aside, parse_front_matter, parse_yaml, read_text, yaml_part
 from .problems import Problem, field_path
 from .records import Edition, Innovation, Program, Region, Sector
-from .records.common import FIRST_YEAR, SLUG, last_year
+from .records.common import FIRST_YEAR, SLUG, Record, last_year
 
 REGIONS_FILE = "content/regions.yml"
 SECTORS_FILE = "content/sectors.yml"
@@ -30,7 +30,7 @@ _SLUG = re.compile(SLUG)
 _YEAR_FILE = re.compile(r"^(\d{4})\.yml$")
 IGNORED = {"README.md", ".gitkeep", ".DS_Store"}  # never records, wherever they are
 
-T = TypeVar("T", bound=BaseModel)
+T = TypeVar("T", bound=Record)
 
 
 @dataclass
@@ -200,7 +200,7 @@ class Loader:
     def _load_innovation(self, rel: str, text: str) -> None:
         document = self._parse(rel, text, parse_front_matter)
         innovation = None if document is None else self._validate(Innovation, document.data, document, rel)
-        if innovation is not None:
+        if innovation is not None and document is not None:
             innovation._id = rel[len(INNOVATIONS_DIR) + 1:-3]
             innovation._body = document.body
             self.content.innovations.append(innovation)
@@ -239,7 +239,7 @@ class Loader:
             return None
         return document
 
-    def _validate(self, model: type[T], data: Any, document: Document, rel: str, prefix: tuple = ()) -> Optional[T]:
+    def _validate(self, model: type[T], data: Any, document: Document, rel: str, prefix: tuple[int, ...] = ()) -> Optional[T]:
         try:
             record = model.model_validate(data)
         except ValidationError as exc:
@@ -269,7 +269,7 @@ class Loader:
         return Path(path).relative_to(self.root).as_posix()
 
 
-def _adapter_root(model: type[BaseModel], prefix: tuple) -> Any:
+def _adapter_root(model: type[BaseModel], prefix: tuple[int, ...]) -> Any:
     # Items of a list file are explained against list[model] so the index in `loc` resolves.
     return list[model] if prefix else model  # type: ignore[valid-type]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import typing
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Mapping, Optional
 
 from pydantic import BaseModel
 
@@ -38,7 +38,7 @@ def allowed_list(allowed: Iterable[str], limit: int = 12) -> str:
     return shown + (f", … ({len(values)} pilihan)" if len(values) > limit else "")
 
 
-def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
+def explain(error: Mapping[str, Any], model: Any) -> str:
     """A sentence for one pydantic error dict, given the model the document was validated as."""
     kind, loc, value = error["type"], error["loc"], error.get("input")
     ctx = error.get("ctx") or {}
@@ -103,7 +103,7 @@ def _leaf(annotation: Any) -> Any:
             return annotation
 
 
-def _annotation_at(model: Any, loc: tuple) -> Any:
+def _annotation_at(model: Any, loc: tuple[Any, ...]) -> Any:
     """The declared type at path `loc` inside `model` (None when the path leaves the model)."""
     annotation: Any = model
     for part in loc:

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 from .catalog import Catalog
 from .loader import INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE, Content
 from .messages import closest, did_you_mean
 from .parse import ContentError, Document, locate, parse_front_matter, parse_yaml, read_text
 from .problems import Problem, Severity, field_path
-from .records import Edition, Innovation, Recipient
+from .records import Edition, Innovation, Recipient, Region
 
 CONTENT_DIR = "content"
 
@@ -110,8 +110,8 @@ class Checker:
             if category.id in duplicates:
                 self._report(path, ("categories", index, "id"), f"id kategori '{category.id}' dipakai lebih dari sekali")
         ranked = {category.id for category in edition.categories if category.ranked}
-        ranks: dict[tuple, int] = {}
-        recipients: dict[tuple, tuple] = {}
+        ranks: dict[tuple[Optional[str], int], int] = {}
+        recipients: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         for index, winner in enumerate(edition.winners):
             at = ("winners", index)
             if edition.categories and winner.category is None:
@@ -169,7 +169,7 @@ class Checker:
                              f"{year}; tahapan sebuah edisi berlangsung antara {year - 1} dan {year + 1}; periksa "
                              "tahunnya, atau nama berkas edisinya")
 
-    def _check_recipient(self, path: str, at: tuple, recipient: Recipient) -> None:
+    def _check_recipient(self, path: str, at: tuple[Any, ...], recipient: Recipient) -> None:
         # An innovation whose file exists but is invalid already has its own errors; calling it "not
         # found" and suggesting another id would send the editor to the wrong file.
         if (recipient.innovation is not None and recipient.innovation not in self.catalog.innovations
@@ -182,7 +182,7 @@ class Checker:
 
     # -- helpers ---------------------------------------------------------------------------
 
-    def _check_region_ref(self, path: str, at: tuple, code: str):
+    def _check_region_ref(self, path: str, at: tuple[Any, ...], code: str) -> Optional[Region]:
         region = self.catalog.regions.get(code)
         if region is None:
             close = closest(code, self.catalog.regions)
@@ -197,11 +197,11 @@ class Checker:
             self._ids = sorted(f"{p.parent.name}/{p.stem}" for p in (self.root / INNOVATIONS_DIR).glob("*/*.md"))
         return self._ids
 
-    def _report(self, path: str, at: tuple, message: str, severity: Severity = "error") -> None:
+    def _report(self, path: str, at: tuple[Any, ...], message: str, severity: Severity = "error") -> None:
         line, column = self._position(path, at)
         self.problems.append(Problem(path, line, column, severity, field_path(at), message))
 
-    def _position(self, path: str, at: tuple) -> tuple[int, int]:
+    def _position(self, path: str, at: tuple[Any, ...]) -> tuple[int, int]:
         if path not in self._documents:
             parse = parse_front_matter if path.endswith(".md") else parse_yaml
             try:

@@ -54,15 +54,15 @@ def records(catalog: Catalog, urls: Urls) -> Iterator[SearchRecord]:
 
 def facet_counts(catalog: Catalog) -> dict[str, list[tuple[str, int]]]:
     """How many innovations each filter value holds, as the search page shows before any search."""
-    counts: dict[str, Counter] = {key: Counter() for key in FILTERS}
+    counts: dict[str, Counter[str]] = {key: Counter() for key in FILTERS}
     for innovation in catalog.innovations.values():
         for key, values in _filters(innovation, catalog).items():
             counts[key].update(values)
     return {key: sorted(counter.items(), key=lambda item: _value_order(key, item[0])) for key, counter in counts.items()}
 
 
-def _value_order(key: str, value: str):
-    return -int(value) if key == "tahun" else value.casefold()
+def _value_order(key: str, value: str) -> tuple[int, str]:
+    return (-int(value), "") if key == "tahun" else (0, value.casefold())
 
 
 def _filters(innovation: Innovation, catalog: Catalog) -> dict[str, list[str]]:

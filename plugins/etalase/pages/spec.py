@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 from .urls import Urls
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+T = TypeVar("T")
 
 
 @dataclass
@@ -41,6 +42,6 @@ class PageSpec:
         return "---\n" + front + "---\n\n" + self.markdown
 
 
-def chunks(items: list, size: int) -> list[list]:
+def chunks(items: list[T], size: int) -> list[list[T]]:
     """Split a listing into pages of `size` (at least one page, even when empty)."""
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]

@@ -32,7 +32,8 @@ def parse_aside(texts: Sequence[Optional[str]], cache: ParseCache) -> ContextMan
         return nullcontext(lambda index: None)
     first = missing[int(len(missing) * (1 - ASIDE_SHARE))]
     # Only the second process's texts are kept past this point (the YAML of a national catalog is tens of megabytes).
-    return _parsing_aside([texts[index] for index in missing if index >= first], first, cache)
+    return _parsing_aside([text for index in missing if index >= first and (text := texts[index]) is not None],
+                          first, cache)
 
 
 @contextmanager

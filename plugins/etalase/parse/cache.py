@@ -47,6 +47,7 @@ class ParseCache:
         return cls(base / f"parsed-{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]}.json")
 
     def _read(self) -> dict[str, object]:
+        assert self.path is not None
         try:
             stored = json.loads(self.path.read_text("utf-8"))
         except (OSError, ValueError):

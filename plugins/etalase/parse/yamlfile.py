@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import yaml
 
@@ -192,8 +192,8 @@ class _Data:
             self.plain = False
         return value
 
-    def _mapping(self, node: yaml.MappingNode) -> dict:
-        result: dict = {}
+    def _mapping(self, node: yaml.MappingNode) -> dict[object, object]:
+        result: dict[object, object] = {}
         names: set[str] = set()
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode):
@@ -220,7 +220,7 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return list(node.value) if isinstance(node, yaml.SequenceNode) else []
 
 
-def locate(node: Optional[yaml.Node], loc: tuple, line_offset: int = 0, at_key: bool = False) -> tuple[int, int]:
+def locate(node: Optional[yaml.Node], loc: tuple[Any, ...], line_offset: int = 0, at_key: bool = False) -> tuple[int, int]:
     """Line and column (1-based) of the deepest node on the path `loc`, e.g. ("winners", 2, "rank").
 
     With `at_key`, the position of the last key itself (an unknown key's value may be far away).

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-from typing import Annotated, Optional, Union
+from typing import Annotated, Any, Optional, Union
 
 from pydantic import (
     AfterValidator,
@@ -50,10 +50,10 @@ class Record(BaseModel):
     def path(self) -> str:
         return self._private("_path")
 
-    def _private(self, name: str):
+    def _private(self, name: str) -> Any:
         # Straight from pydantic's store of private attributes: `self._id` goes through
         # BaseModel.__getattr__ (slow), and ids are read hundreds of thousands of times a build.
-        return self.__pydantic_private__[name]
+        return self.__pydantic_private__[name]  # type: ignore[index]  # set for every record
 
 
 def _safe_url(value: str) -> str:

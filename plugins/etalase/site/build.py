@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 from mkdocs.commands.build import build
 from mkdocs.commands.serve import serve
@@ -26,7 +26,9 @@ def build_site(root: Path, site_dir: Optional[Path] = None, checked: Optional[Ch
     previous build into the same folder (see accel/incremental.py), else empty the folder first.
     """
     def run() -> None:
-        options = {"strict": True} | ({"site_dir": str(site_dir.resolve())} if site_dir is not None else {})
+        options: dict[str, Any] = {"strict": True}
+        if site_dir is not None:
+            options["site_dir"] = str(site_dir.resolve())
         config = load_config(str(root / "mkdocs.yml"), **options)
         plugin = config.plugins.get("etalase")
         dirty = incremental and isinstance(plugin, EtalasePlugin)

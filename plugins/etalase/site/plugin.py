@@ -99,15 +99,15 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         return env
 
     # A generated page's template reads its spec's context (and the URLs), never the catalog.
-    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
-                        nav: Navigation) -> dict[str, Any]:
+    def on_page_context(self, context: dict[str, Any], /, *, page: Page,  # type: ignore[override]  # with our keys
+                        config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             context.update(spec.context, urls=self.urls)
         return context
 
-    def on_template_context(self, context: dict[str, Any], template_name: str,
-                            config: MkDocsConfig) -> dict[str, Any]:
+    def on_template_context(self, context: dict[str, Any], /, *,  # type: ignore[override]  # as on_page_context
+                            template_name: str, config: MkDocsConfig) -> dict[str, Any]:
         self.accel.template_context(template_name, context)
         return context
 

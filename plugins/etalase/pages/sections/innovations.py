@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ...catalog import Catalog
 from ...records import Innovation
@@ -70,7 +70,7 @@ class Neighbours:
         self.index = index
         self.position = {(key, i.id): n for key, items in index.items() for n, i in enumerate(items)}
 
-    def around(self, key: str, innovation: Innovation, skip, spread: int = 1) -> list[Innovation]:
+    def around(self, key: str, innovation: Innovation, skip: Callable[[Innovation], bool], spread: int = 1) -> list[Innovation]:
         position = self.position.get((key, innovation.id))
         if position is None:
             return []

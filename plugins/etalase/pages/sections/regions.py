@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
+from typing import Any, Callable, Iterator
 
 from ...catalog import Catalog
 from ...records import Region
@@ -18,7 +18,7 @@ TOP_REGIONS = 6
 
 
 def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSpec]:
-    def row(region: Region) -> dict:
+    def row(region: Region) -> dict[str, Any]:
         return {
             "region": region,
             "innovations": len(catalog.innovations_by_region.get(region.code, [])),
@@ -42,7 +42,8 @@ def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSp
         yield from _region_pages(catalog, urls, options, region, row)
 
 
-def _region_pages(catalog: Catalog, urls: Urls, options: SiteOptions, region: Region, row) -> Iterator[PageSpec]:
+def _region_pages(catalog: Catalog, urls: Urls, options: SiteOptions, region: Region,
+                  row: Callable[[Region], dict[str, Any]]) -> Iterator[PageSpec]:
     everything = catalog.innovations_by_region.get(region.code, [])
     # A province's index also holds its cities' innovations; its page lists the cities with their
     # counts and, below, the innovations of the provincial government itself.

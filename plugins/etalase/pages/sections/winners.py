@@ -61,7 +61,8 @@ def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSp
         for program in sorted(catalog.programs.values(), key=lambda p: p.name.casefold())
         if catalog.editions_by_program.get(program.id)
     ]
-    cities, provinces = [], []
+    cities: list[tuple[Region, int]] = []
+    provinces: list[tuple[Region, int]] = []
     for code, awards in catalog.awards_by_region.items():
         region = catalog.regions.get(code)
         if region is not None and awards:

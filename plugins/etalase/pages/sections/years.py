@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...catalog import Catalog
+from ...records import Edition
 from ..options import SiteOptions
 from ..spec import PageSpec
 from ..urls import Urls
@@ -14,7 +15,7 @@ from .refs import listing_refs
 
 def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSpec]:
     years = sorted(set(catalog.innovations_by_year) | set(catalog.awards_by_year), reverse=True)
-    editions_by_year: dict[int, list] = {}
+    editions_by_year: dict[int, list[Edition]] = {}
     for edition in catalog.editions.values():
         editions_by_year.setdefault(edition.year, []).append(edition)
     rows = [(year, len(catalog.innovations_by_year.get(year, [])), len(catalog.awards_by_year.get(year, [])))

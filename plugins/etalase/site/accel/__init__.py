@@ -124,7 +124,7 @@ class Accelerator:
         gc.freeze()
         if not self._forking():
             return
-        self.everything = files.documentation_pages()
+        self.everything = list(files.documentation_pages())
         for file in self.everything:
             if file.page is None:  # as MkDocs would make it, so that the sitemap lists every page
                 Page(None, file, config)
