@@ -9,8 +9,9 @@ import re
 import subprocess
 import sys
 
-from conftest import ROOT
 from etalase.builddate import source_date_epoch
+
+from conftest import ROOT
 from test_reproducible import files
 
 MANIFEST = ".etalase-build.json"
