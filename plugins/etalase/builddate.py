@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
+from functools import cache
 from pathlib import Path
 
 # Outside git (an exported tarball) the build date is this fixed day, 2024-01-01 00:00 UTC.
@@ -29,5 +30,9 @@ def source_date_epoch(root: Path) -> str:
 def build_date() -> dt.date:
     """SOURCE_DATE_EPOCH's day in UTC (as MkDocs reads it), or today's when it is not set."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
-    return moment.date()
+    return _day(epoch) if epoch else dt.datetime.now(dt.UTC).date()
+
+
+@cache  # asked for every date and year a record holds
+def _day(epoch: str) -> dt.date:
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
