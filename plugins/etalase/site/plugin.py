@@ -40,6 +40,11 @@ ASSETS = Path(__file__).parent / "assets"
 
 
 class EtalasePlugin(BasePlugin[EtalaseConfig]):
+    # Known once the configuration is (on_config).
+    root: Path
+    options: SiteOptions
+    urls: Urls
+
     def __init__(self) -> None:
         self.accel = Accelerator()
         self.preview = False
