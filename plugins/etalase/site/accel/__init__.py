@@ -92,7 +92,7 @@ class Accelerator:
         if self._forking():
             self.indexer = parallel.index_aside(write_index, config)
 
-    def page_file(self, config: MkDocsConfig, spec: PageSpec) -> File:
+    def _page_file(self, config: MkDocsConfig, spec: PageSpec) -> File:
         """The file of a generated page: one MkDocs neither reads nor writes when its output is unchanged."""
         previous = self.previous
         if previous is not None and self.digests is not None and previous.unchanged(
@@ -111,7 +111,7 @@ class Accelerator:
         self.dest_uris = {}
         found: list[File] = []
         for spec in specs.values():
-            found.append(self.page_file(config, spec))
+            found.append(self._page_file(config, spec))
             found += [File.generated(config, path, content=content) for path, content in spec.files.items()]
         return found
 
