@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager, nullcontext, suppress
+from contextlib import contextmanager, nullcontext
 from typing import Callable, ContextManager, Iterator, Optional, Sequence
 
-from ..processes import can_fork
+from ..processes import can_fork, compute_aside, result
 from .cache import ParseCache
 from .yamlfile import parse_yaml
 
@@ -38,24 +35,23 @@ def parse_aside(texts: Sequence[Optional[str]], cache: ParseCache) -> ContextMan
 
 @contextmanager
 def _parsing_aside(theirs: list[str], first: int, cache: ParseCache) -> Iterator[Callable[[int], None]]:
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-    try:
-        parsed = pool.submit(_parsed, theirs)
-    except OSError:  # no fork today (too many processes): the caller parses everything
-        pool.shutdown()
-        yield lambda index: None
-        return
-    joined = False
+    child = compute_aside(lambda: _parsed(theirs))
+    joined = child is None  # no fork today (too many processes): the caller parses everything
 
     def ready(index: int) -> None:
         nonlocal joined
         if index >= first and not joined:
             joined = True
-            with suppress(BrokenProcessPool):  # the caller parses whatever is still missing
-                cache.add(parsed.result())
+            assert child is not None
+            entries = result(child)
+            if entries is not None:  # else the caller parses whatever is still missing
+                cache.add(entries)
 
-    with pool:
+    try:
         yield ready
+    finally:
+        if not joined and child is not None:
+            child.wait()  # leave no process behind
 
 
 def _parsed(texts: list[str]) -> dict[str, object]:
