@@ -15,11 +15,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook, load_workbook
+
 from etalase.importer import columns
 from etalase.labels import FIELD_LABELS, LABELS
+from etalase.parse import parse_front_matter
 from etalase.validate import check_repository
-from etalase.yamlfile import parse_front_matter
-from openpyxl import Workbook, load_workbook
+
 from sample_repo import ROOT, cli, copy_sample
 
 GUIDE = ROOT / "content" / "panduan"

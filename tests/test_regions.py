@@ -13,8 +13,10 @@ import shutil
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from etalase.loader import load
+
+from etalase.loader import Loader
 from etalase.regionnames import RegionNameError, RegionNames
+
 from sample_repo import ROOT, cli, copy_sample
 
 AREA = ROOT / "data" / "idn-area-data"
@@ -33,7 +35,7 @@ def official() -> dict[str, tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def names() -> RegionNames:
-    content = load(ROOT)
+    content = Loader(ROOT).load()
     assert not [p for p in content.problems if p.path == "content/regions.yml"]
     return RegionNames(content.regions)
 

@@ -46,7 +46,7 @@ def people_name(official: str) -> str:
     return " ".join(_WORDS.get(word, word.capitalize()) for word in official.split())
 
 
-def official_regions(root: Path) -> list[dict]:
+def official_regions(root: Path) -> list[dict[str, str]]:
     """Provinces, then cities and regencies, each as the official list gives it (code, name, kind)."""
     folder = root / AREA_DIR
     with open(folder / "provinces.csv", encoding="utf-8", newline="") as file:

@@ -50,6 +50,8 @@ _ENGLISH_MONTHS = ["january", "february", "march", "april", "may", "june", "july
 _MONTHS = {key: number for names in (MONTHS, _ENGLISH_MONTHS) for number, name in enumerate(names, 1)
            for key in (name.casefold(), name.casefold()[:3])}
 _HEADER_ROWS = 10  # a title or a note above the headers is skipped
+# How a problem is reported: row, column (both from 1), header, message[, severity].
+Report = Callable[..., None]
 
 
 TEMPLATE_SHEET = "Inovasi"  # the sheet read from a workbook, when it has one by that name
@@ -140,9 +142,9 @@ def columns(catalog: Catalog) -> list[Column]:
     return found
 
 
-def _types(annotation: Any) -> tuple[set, bool]:
+def _types(annotation: Any) -> tuple[set[Any], bool]:
     """The plain types inside an annotation (Optional, Annotated and Union opened), and whether it is a list."""
-    found: set = set()
+    found: set[Any] = set()
     many = False
     pending = [annotation]
     while pending:
@@ -302,7 +304,7 @@ class Importer:
         outcome.header_line = table[header_row - 1][0]
         position = {column.field: index for index, column in placed.items()}
         title = position["title"]
-        seen: dict[str, tuple[int, dict]] = {}  # target path → (row, answers) of this file
+        seen: dict[str, tuple[int, dict[str, Any]]] = {}  # target path → (row, answers) of this file
         for number, cells in table[header_row:]:
             if all(cell is None or _text(cell) == "" for cell in cells):
                 continue
@@ -332,16 +334,16 @@ class Importer:
         return outcome
 
     def _headers(self, table: list[tuple[int, list[object]]],
-                 problem: Callable) -> tuple[int, Optional[dict[int, Column]]]:
+                 problem: Report) -> tuple[int, Optional[dict[int, Column]]]:
         """The header row's index in `table` and which column each cell position holds."""
-        for index, (number, cells) in enumerate(table[:_HEADER_ROWS]):
-            known = sum(1 for cell in cells if cell is not None and _fold(_text(cell)) in self.by_header)
-            if known >= 2:
-                break
-        else:
+        # The header row is the first with at least two known headers.
+        index = next((index for index, (_, cells) in enumerate(table[:_HEADER_ROWS])
+                      if sum(1 for cell in cells if cell is not None and _fold(_text(cell)) in self.by_header) >= 2), None)
+        if index is None:
             problem(1, 1, "", "baris judul kolom tidak ditemukan; baris pertama berisi judul kolom seperti di templat "
                     f"(python build.py import --template inovasi.xlsx): {', '.join(c.header for c in self.columns)}")
             return 0, None
+        number, cells = table[index]
         placed: dict[int, Column] = {}
         for position, cell in enumerate(cells):
             if cell is None or _text(cell) == "":
@@ -363,7 +365,7 @@ class Importer:
         return index + 1, placed
 
     def _answers(self, number: int, cells: list[object], placed: dict[int, Column],
-                 problem: Callable) -> Optional[dict]:
+                 problem: Report) -> Optional[dict[str, Any]]:
         """The row's values by field, or None once its problems are reported."""
         answers: dict[str, Any] = {}
         wrong = False
@@ -386,8 +388,8 @@ class Importer:
             wrong = wrong or bool(messages)
         return None if wrong else answers
 
-    def _place(self, number: int, draft: Draft, answers: dict, outcome: Outcome, dry_run: bool, update: bool,
-               title: int, header: str, problem: Callable) -> None:
+    def _place(self, number: int, draft: Draft, answers: dict[str, Any], outcome: Outcome, dry_run: bool, update: bool,
+               title: int, header: str, problem: Report) -> None:
         """Write the row's file, or compare it with the innovation already there."""
         record = Innovation.model_validate(answers | {"region": self.scaffolder.region_code(answers["region"])})
         by_path, by_title = self.existing

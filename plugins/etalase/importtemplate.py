@@ -17,6 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from .catalog import Catalog
 from .importer import TEMPLATE_SHEET, Column
@@ -49,7 +50,8 @@ _INSTRUCTIONS = [
 
 def template_bytes(catalog: Catalog, columns: list[Column]) -> bytes:
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]
+    assert isinstance(sheet, Worksheet)  # a new workbook holds one ordinary sheet
     sheet.title = TEMPLATE_SHEET
     choices = book.create_sheet("Pilihan")
     regions = book.create_sheet("Wilayah")
@@ -81,7 +83,7 @@ def template_bytes(catalog: Catalog, columns: list[Column]) -> bytes:
     for region in catalog.regions.values():
         province = catalog.province_of(region)
         regions.append([region.code, region.name, LABELS["kind"][region.kind], province.name if province else ""])
-    for letter, width in zip("ABCD", (8, 42, 12, 28)):
+    for letter, width in zip("ABCD", (8, 42, 12, 28), strict=True):
         regions.column_dimensions[letter].width = width
     for sheet_with_header in (regions, choices):
         for cell in sheet_with_header[1]:
@@ -96,7 +98,7 @@ def template_bytes(catalog: Catalog, columns: list[Column]) -> bytes:
     for column in columns:
         kind = ("pilihan: " + ", ".join(column.choices.values())) if column.choices else _KINDS[column.kind]
         guide.append([column.header, "wajib" if column.required else "", kind, column.description])
-    for letter, width in zip("ABCD", (24, 8, 50, 90)):
+    for letter, width in zip("ABCD", (24, 8, 50, 90), strict=True):
         guide.column_dimensions[letter].width = width
     for row in guide.iter_rows(min_row=len(_INSTRUCTIONS) + 2):
         for cell in row:
@@ -108,7 +110,7 @@ _KINDS = {"text": "teks", "number": "angka", "yes-no": "ya atau tidak", "date": 
           "region": "kode wilayah atau nama daerah", "choice": "pilihan"}
 
 
-def _dropdown(sheet, cells: str, formula: str, strict: bool, hint: str) -> None:
+def _dropdown(sheet: Worksheet, cells: str, formula: str, strict: bool, hint: str) -> None:
     rule = DataValidation(type="list", formula1=formula, allow_blank=True, showErrorMessage=strict,
                           showInputMessage=True, promptTitle="Isian", prompt=hint)
     if strict:

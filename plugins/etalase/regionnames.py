@@ -50,7 +50,8 @@ class RegionNames:
         self.clashes: list[tuple[Region, str, Region]] = []  # (region, its name or alias, the region that has it)
         # Names first, so that an alias which is another region's name is the one found clashing.
         named = [(region, region.name) for region in self.regions.values()]
-        for region, name in named + [(region, alias) for region in self.regions.values() for alias in region.aliases]:
+        aliases = [(region, alias) for region in self.regions.values() for alias in region.aliases]
+        for region, name in named + aliases:
             kind, rest = _parts(name)
             first = self._named[rest].setdefault(kind or region.kind, region)
             if first is not region:

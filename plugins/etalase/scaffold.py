@@ -6,6 +6,7 @@ messages as from `python build.py validate`, and the file written is valid from 
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,13 +19,13 @@ from slugify import slugify
 from .catalog import Catalog
 from .loader import AWARDS_DIR, INNOVATIONS_DIR, Loader
 from .messages import allowed_list, did_you_mean, explain
+from .parse import parse_front_matter, parse_yaml
 from .problems import field_path
 from .records import Edition, Innovation
 from .records.common import Year
 from .regionnames import RegionNameError
 from .rules import Checker
 from .schema import BY_NAME
-from .yamlfile import parse_front_matter, parse_yaml
 
 SLUG_LENGTH = 80  # file names stay readable in a URL and on every operating system
 
@@ -159,10 +160,8 @@ class Scaffolder:
         asked = [question.field for question in INNOVATION_QUESTIONS]
         order = asked + [name for name in Innovation.model_fields if name not in asked]
         data = {name: answers[name] for name in order if answers.get(name) not in (None, "", [])}
-        try:
+        with contextlib.suppress(RegionNameError):  # reported below with the other answers
             data["region"] = self.region_code(data.get("region", ""))
-        except RegionNameError:
-            pass  # reported below with the other answers
         region = self.catalog.regions.get(data.get("region", ""))
         slug = slugify(data.get("title", ""), max_length=SLUG_LENGTH, word_boundary=True)
         if region is None or not slug:
@@ -240,7 +239,7 @@ class Scaffolder:
             problems += [f"{question.field}: {message}" for message in check(question.field, value)]
         return problems
 
-    def _final(self, rel: str, text: str, model: type[BaseModel]) -> Draft:
+    def _final(self, rel: str, text: str, model: type[Innovation | Edition]) -> Draft:
         """Read the draft back exactly as `validate` will, and refuse it unless it passes."""
         document = (parse_front_matter if rel.endswith(".md") else parse_yaml)(text)
         try:
@@ -257,7 +256,7 @@ class Scaffolder:
             raise Refused(problems)
         return Draft(rel, text)
 
-    def _rule_problems(self, record: BaseModel) -> list:
+    def _rule_problems(self, record: Innovation | Edition) -> list:
         checker = Checker(self.root, self.content, self.catalog)
         if isinstance(record, Innovation):
             problems = checker.check(innovations=[record], editions=[])
