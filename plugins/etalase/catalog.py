@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Optional
 
 from .loader import Content
 from .records import Edition, Innovation, Program, Recipient, Region, Sector, Stage, Winner
 from .records.award import CEREMONY_KINDS
+from .regionnames import RegionNames
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,21 @@ class Catalog:
             innovation = self.innovations.get(recipient.innovation)
             return innovation.region if innovation else None
         return recipient.region
+
+    @cached_property
+    def profiled(self) -> set[str]:
+        """Codes of the regions that get a page: every province, and each city/regency with an
+        innovation, an award or an award program of its own (so pages grow with content, not with
+        the 514 cities and regencies of the list)."""
+        codes = {code for code, region in self.regions.items() if region.is_province}
+        codes.update(self.innovations_by_region, self.awards_by_region)
+        codes.update(program.region for program in self.programs.values() if program.region)
+        return codes & self.regions.keys()
+
+    @cached_property
+    def region_names(self) -> RegionNames:
+        """Typed region names and codes → codes (built on first use: `validate` never types a name)."""
+        return RegionNames(self.regions.values())
 
     def province_of(self, region: Region) -> Optional[Region]:
         return None if region.is_province else self.regions.get(region.province_code)

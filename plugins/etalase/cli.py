@@ -1,4 +1,4 @@
-"""The command line behind `python build.py`: validate, build, serve, new, schema."""
+"""The command line behind `python build.py`: validate, build, serve, new, import, schema, regions."""
 
 from __future__ import annotations
 
@@ -136,6 +136,53 @@ def schema(root: Path) -> None:
     changed = write(root, files)
     for rel in files:
         click.echo(f"{'diperbarui' if rel in changed else 'tidak berubah'}: {rel}")
+
+
+@main.command()
+@click.pass_obj
+def regions(root: Path) -> None:
+    """Tulis ulang content/regions.yml dari daftar wilayah resmi di data/idn-area-data/."""
+    from .areadata import AREA_DIR, write_regions
+    from .loader import REGIONS_FILE
+
+    changed = write_regions(root)
+    click.echo(f"{'diperbarui' if changed else 'tidak berubah'}: {REGIONS_FILE} (dari {AREA_DIR}/)")
+
+
+@main.command("import")
+@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--template", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Tulis templat lembar kerja kosong (XLSX) ke berkas ini, lalu selesai.")
+@click.option("--dry-run", is_flag=True, help="Tampilkan apa yang akan ditulis tanpa menulis apa pun.")
+@click.option("--update", is_flag=True, help="Perbarui inovasi yang sudah ada bila isinya di lembar kerja lain.")
+@click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text",
+              help="Cara menulis masalah, seperti pada validate.")
+@click.pass_obj
+def import_command(root: Path, file: Path | None, template: Path | None, dry_run: bool, update: bool,
+                   fmt: str) -> None:
+    """Buat berkas inovasi dari lembar kerja (CSV atau XLSX), satu baris per inovasi.
+
+    Setiap masalah ditulis sebagai BERKAS:BARIS:KOLOM; baris yang benar tetap diimpor. Inovasi yang sudah
+    ada tidak ditimpa tanpa --update. Templat: python build.py import --template inovasi.xlsx"""
+    from .importer import Importer
+    from .importer import summary as import_summary
+
+    if (file is None) == (template is None):
+        raise click.UsageError("beri satu berkas untuk diimpor, atau --template BERKAS untuk menulis templat")
+    importer = Importer(root)
+    if template is not None:
+        from .importtemplate import write_template
+
+        write_template(template, importer.scaffolder.catalog, importer.columns)
+        click.echo(f"Templat ditulis: {template}")
+        return
+    assert file is not None
+    outcome = importer.run(file, str(file), dry_run=dry_run, update=update)
+    if outcome.problems:
+        click.echo(render(outcome.problems, fmt), err=True)
+    for line in import_summary(outcome, dry_run):
+        click.echo(line)
+    sys.exit(0 if outcome.ok else 1)
 
 
 @main.group()

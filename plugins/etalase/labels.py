@@ -37,6 +37,22 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
+# Indonesian names of the innovation's fields, as the site's profile table and a spreadsheet's
+# column headers (`import`) write them; a field without one is known by its own name.
+FIELD_LABELS = {
+    "title": "Nama inovasi",
+    "subtitle": "Kepanjangan",
+    "region": "Daerah",
+    "unit": "Perangkat daerah",
+    "sectors": "Urusan pemerintahan",
+    "type": "Jenis",
+    "form": "Bentuk",
+    "stage": "Tahapan",
+    "initiator": "Inisiator",
+    "launched": "Mulai diterapkan",
+    "summary": "Ringkasan",
+}
+
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
           "Oktober", "November", "Desember"]
 

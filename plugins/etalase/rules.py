@@ -12,10 +12,11 @@ from typing import Any, Optional
 
 from .catalog import Catalog
 from .loader import INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE, Content
-from .messages import closest, did_you_mean
+from .messages import did_you_mean
 from .parse import ContentError, Document, locate, parse_front_matter, parse_yaml, read_text
 from .problems import Problem, Severity, field_path
 from .records import Edition, Innovation, Recipient, Region
+from .regionnames import closest_code
 
 CONTENT_DIR = "content"
 
@@ -61,6 +62,14 @@ class Checker:
             if not region.is_province and region.province_code not in self.catalog.regions:
                 self._report(REGIONS_FILE, at + ("code",), f"provinsi {region.province_code} untuk {region.name} belum "
                              "ada di daftar; tambahkan provinsinya")
+        # A typed name must point at one region: an alias is never a second name for another.
+        position_of = {region.code: position for position, region in enumerate(self.content.regions)}
+        for region, name, other in self.catalog.region_names.clashes:
+            if region.slug == other.slug:
+                continue  # the same name twice: reported above
+            field = "name" if name == region.name else "aliases"
+            self._report(REGIONS_FILE, (position_of[region.code], field), f"nama '{name}' sudah menjadi nama wilayah "
+                         f"{other.name} ({other.code}); setiap nama dan alias hanya untuk satu wilayah")
 
     def _check_sectors(self) -> None:
         seen: set[str] = set()
@@ -185,10 +194,10 @@ class Checker:
     def _check_region_ref(self, path: str, at: tuple[Any, ...], code: str) -> Optional[Region]:
         region = self.catalog.regions.get(code)
         if region is None:
-            close = closest(code, self.catalog.regions)
+            close = closest_code(code, self.catalog.regions)
             suggestion = f"maksud Anda '{close}' ({self.catalog.regions[close].name})? " if close else ""
-            self._report(path, at, f"kode wilayah '{code}' tidak ada di {REGIONS_FILE}; {suggestion}tambahkan wilayahnya "
-                         "di sana dengan kode resmi Kemendagri")
+            self._report(path, at, f"kode wilayah '{code}' tidak ada di {REGIONS_FILE}; {suggestion}daftar itu memuat "
+                         "semua wilayah dengan kode resmi Kemendagri")
         return region
 
     def _innovation_ids(self) -> list[str]:

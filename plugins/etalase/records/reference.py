@@ -22,6 +22,8 @@ class Region(Record):
     """Nama resmi wilayah, misalnya Kota Batu atau Kabupaten Malang; menjadi nama folder inovasinya (kota-batu)."""
     kind: RegionKind
     """Jenis wilayah."""
+    aliases: list[Text] = []
+    """Ejaan lain nama wilayah yang diterima saat nama diketik (python build.py new, import), misalnya nama resminya Kota Pangkal Pinang; bukan wilayah kedua."""
 
     @cached_property
     def slug(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ...areadata import SOURCE as AREA_SOURCE
 from ...catalog import Catalog
 from ...export import AWARD_COLUMNS, FEED_ENTRIES, FEED_FILE, INNOVATION_COLUMNS, LIST_SEPARATOR, data_files
 from ...labels import LABELS
@@ -90,6 +91,7 @@ def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSp
                 ("Penghargaan", "penghargaan", [(c, COLUMNS["penghargaan"][c]) for c in AWARD_COLUMNS]),
             ],
             "feed": urls.feed(),
+            "attributions": [AREA_SOURCE],
         },
         description="Unduh data inovasi daerah dan penghargaannya (CSV, JSON) dan umpan Atom penghargaan terbaru.",
         files={urls.data_file(f.name): f.content for f in files},

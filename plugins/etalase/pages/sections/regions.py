@@ -1,4 +1,8 @@
-"""Regions: provinces with their counts → a province with its cities/regencies → a region's profile."""
+"""Regions: provinces with their counts → a province with all its cities/regencies → a region's profile.
+
+Every province has a page; a city or regency has one only when it has content (`Catalog.profiled`),
+and its row in the province's table is then a link.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSp
             "innovations": len(catalog.innovations_by_region.get(region.code, [])),
             "awards": len(catalog.awards_by_region.get(region.code, [])),
             "children": len(catalog.regions_by_province.get(region.code, [])),
+            "linked": region.code in catalog.profiled,
         }
 
     provinces = [row(province) for province in catalog.provinces]
@@ -39,7 +44,8 @@ def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSp
         description="Inovasi daerah menurut provinsi, kota dan kabupaten.",
     )
     for region in catalog.regions.values():
-        yield from _region_pages(catalog, urls, options, region, row)
+        if region.code in catalog.profiled:
+            yield from _region_pages(catalog, urls, options, region, row)
 
 
 def _region_pages(catalog: Catalog, urls: Urls, options: SiteOptions, region: Region,
