@@ -211,3 +211,60 @@ def _scaffold(scaffolder, questions, given: dict, check, draft) -> None:
         sys.exit(1)
     click.echo(f"Berkas dibuat: {path.relative_to(scaffolder.root).as_posix()}")
     click.echo("Lengkapi isinya, lalu periksa dengan: python build.py validate")
+
+
+@main.command()
+@click.argument("target", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--office", help="Nama kantor, misalnya Dinas Komunikasi dan Informatika Kota Batu.")
+@click.option("--region", help="Kode wilayah Kemendagri (35.79) atau nama daerah (Kota Batu).")
+@click.option("--forge", type=click.Choice(["github", "gitlab"]), help="Tempat repositori dan penerbitannya.")
+@click.option("--site-url", help="Alamat situs yang akan terbit, misalnya https://inovasi.batukota.go.id/ (boleh kosong).")
+def init(target: Path, office: str | None, region: str | None, forge: str | None, site_url: str | None) -> None:
+    """Buat repositori etalase baru untuk satu kantor di folder TARGET (ditanyakan bila tidak diberikan)."""
+    from .skeleton import NotEmpty, Office, find_region, init as write_repository, reference_regions
+
+    regions = reference_regions()
+    office = office or click.prompt("Nama kantor").strip()
+    found = find_region(region, regions) if region else None
+    if region and found is None:
+        click.echo(f"region: '{region}' tidak ada di content/regions.yml; tulis kodenya (35.79) atau nama lengkapnya "
+                   "(Kota Batu)", err=True)
+        sys.exit(1)
+    while found is None:
+        found = find_region(click.prompt("Kode wilayah atau nama daerah (misalnya 35.79 atau Kota Batu)"), regions)
+        if found is None:
+            click.echo("  tidak ditemukan di content/regions.yml; tulis kodenya (35.79) atau nama lengkapnya", err=True)
+    forge = forge or click.prompt("Repositori di", type=click.Choice(["github", "gitlab"]), default="github")
+    if site_url is None:
+        site_url = click.prompt("Alamat situs (boleh kosong)", default="", show_default=False).strip()
+    if site_url and not site_url.startswith(("https://", "http://")):
+        click.echo(f"site-url: '{site_url}' harus diawali https://", err=True)
+        sys.exit(1)
+    try:
+        written = write_repository(target, Office(office, found, forge, site_url or None))  # type: ignore[arg-type]
+    except NotEmpty as exc:
+        click.echo(f"Gagal: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"Repositori etalase {found.name} dibuat di {target} ({len(written)} berkas).")
+    click.echo(f"Berikutnya: cd {target} && etalase new innovation, lalu etalase validate dan etalase build.")
+
+
+@main.command()
+@click.pass_obj
+def upgrade(root: Path) -> None:
+    """Pindahkan repositori kantor ke versi mesin yang terpasang dan perbarui berkas milik mesin.
+
+    Isi kantor (inovasi, penghargaan, mkdocs.yml) tidak pernah diubah; berkas milik mesin yang pernah
+    diubah kantor tidak ditimpa (versi barunya ditulis ke .etalase/baru/)."""
+    from .upgrade import UpgradeError, upgrade as run
+
+    try:
+        done = run(root)
+    except UpgradeError as exc:
+        click.echo(f"Gagal: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"Mesin Etalase Inovasi: {done.old} → {done.new}")
+    for change in done.changes:
+        click.echo(f"  {change.path}: {change.what}")
+    if not done.changes:
+        click.echo("  tidak ada berkas yang berubah")
