@@ -268,3 +268,23 @@ def upgrade(root: Path) -> None:
         click.echo(f"  {change.path}: {change.what}")
     if not done.changes:
         click.echo("  tidak ada berkas yang berubah")
+
+
+@main.command()
+@click.pass_obj
+def collect(root: Path) -> None:
+    """Himpun data situs Etalase Inovasi lain yang tercantum di content/sumber.yml ke folder collected/.
+
+    Sumber yang tidak dapat dibaca atau datanya tidak sah dilaporkan (salinan sebelumnya tetap dipakai);
+    sumber lain tetap dihimpun. Keluar 1 bila ada sumber yang gagal."""
+    from .collect import SOURCES_FILE, collect as run
+
+    if not (root / SOURCES_FILE).is_file():
+        click.echo(f"Gagal: {SOURCES_FILE} tidak ada; tulis daftar situs sumber di sana (lihat README)", err=True)
+        sys.exit(1)
+    reports, problems = run(root)
+    if problems:
+        click.echo(render(problems, "text"), err=True)
+    for report in reports:
+        click.echo(f"{'berhasil' if report.ok else 'GAGAL'}: {report.source}: {report.message}", err=not report.ok)
+    sys.exit(0 if reports and all(r.ok for r in reports) and not problems else 1)
