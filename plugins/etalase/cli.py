@@ -210,7 +210,9 @@ def _scaffold(scaffolder, questions, given: dict, check, draft) -> None:
         click.echo("\n".join(refused.messages), err=True)
         sys.exit(1)
     click.echo(f"Berkas dibuat: {path.relative_to(scaffolder.root).as_posix()}")
-    click.echo("Lengkapi isinya, lalu periksa dengan: python build.py validate")
+    # The package's console script is `etalase`; this repository runs `python build.py`.
+    command = "etalase" if click.get_current_context().find_root().info_name == "etalase" else "python build.py"
+    click.echo(f"Lengkapi isinya, lalu periksa dengan: {command} validate")
 
 
 @main.command()

@@ -79,12 +79,12 @@ def read_sources(root: Path) -> tuple[list[SiteSource], list[Problem]]:
 
 # -- reading a source --------------------------------------------------------------------------
 
-def fetch(source: SiteSource, root: Path) -> dict[str, bytes]:
-    """The two data files of a source, from its local folder or its address."""
+def fetch(source: SiteSource, root: Path) -> dict[str, tuple[str, bytes]]:
+    """The two data files of a source, from its local folder or its address: where each was read, and its bytes."""
     return {name: _fetch_one(source, root, name) for name in (INNOVATIONS_FILE, AWARDS_FILE)}
 
 
-def _fetch_one(source: SiteSource, root: Path, name: str) -> bytes:
+def _fetch_one(source: SiteSource, root: Path, name: str) -> tuple[str, bytes]:
     if source.folder:
         folder = (root / source.folder).resolve()
         path = folder / "data" / name if (folder / "data").is_dir() else folder / name
@@ -92,7 +92,7 @@ def _fetch_one(source: SiteSource, root: Path, name: str) -> bytes:
             raise CollectError(f"berkas {path} tidak ditemukan (folder sumber harus folder situs yang sudah dibangun)")
         if path.stat().st_size > MAX_BYTES:
             raise CollectError(f"{path} lebih besar dari {MAX_BYTES // 2**20} MB")
-        return path.read_bytes()
+        return str(path), path.read_bytes()
     url = urljoin(source.url.rstrip("/") + "/", f"data/{name}")
     opener = urllib.request.build_opener(_HttpOnlyRedirects)
     request = urllib.request.Request(url, headers={"User-Agent": "etalase-inovasi collect"})
@@ -106,7 +106,7 @@ def _fetch_one(source: SiteSource, root: Path, name: str) -> bytes:
         raise CollectError(f"{url} tidak dapat dibaca: {reason}") from None
     if len(data) > MAX_BYTES:
         raise CollectError(f"{url} lebih besar dari {MAX_BYTES // 2**20} MB")
-    return data
+    return url, data
 
 
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
@@ -129,14 +129,14 @@ class Collected:
     problems: list[Problem] = field(default_factory=list)
 
 
-def parse_source(source: SiteSource, files: dict[str, bytes], folder: str, content: Content) -> Collected:
-    """Check a source's data files against this repository's reference data; `folder` names them in problems."""
+def parse_source(source: SiteSource, files: dict[str, tuple[str, bytes]], content: Content) -> Collected:
+    """Check a source's data files (by name: where they were read, their bytes) against this repository's
+    reference data."""
     collected = Collected()
     origin_site = source.url
     regions = {r.code for r in content.regions}
     sectors = {s.id for s in content.sectors}
-    for name, data in files.items():
-        rel = f"{folder}/{name}"
+    for name, (rel, data) in files.items():
         rows = _rows(rel, data, collected.problems)
         for index, row in enumerate(rows):
             line = index + 2  # export.to_json writes one object a line, after "["
@@ -241,11 +241,11 @@ def add_collected(root: Path, content: Content) -> None:
             path = root / folder / name
             content.files_checked += 1
             if path.is_file():
-                files[name] = path.read_bytes()
+                files[name] = (f"{folder}/{name}", path.read_bytes())
             else:
                 content.problems.append(Problem(f"{folder}/{name}", 1, 1, "error", "", "berkas himpunan ini hilang; "
                                                 "jalankan etalase collect lagi"))
-        collected = parse_source(source, files, folder, content)
+        collected = parse_source(source, files, content)
         content.problems.extend(collected.problems)
         for innovation in collected.innovations:
             if innovation.id in known:  # the repository's own, or an earlier source's, is kept
@@ -269,12 +269,14 @@ def _add_awards(content: Content, rows: list[tuple[SiteSource, str, int, dict[st
         if key in own_editions:
             continue
         edition = editions.setdefault(key, {"rel": rel, "row": row, "origins": {}, "categories": {}, "winners": {}})
+        winner = (row.get("category"), row.get("rank"), row["title"], row["recipient_kind"], row["recipient_id"],
+                  row.get("recipient_name"))
+        if winner in edition["winners"]:  # the same award, published by another source too
+            continue
+        edition["winners"][winner] = row
         edition["origins"].setdefault(source.id, Origin(name=source.name, site=source.url))
         if row.get("category"):
             edition["categories"].setdefault(row["category"], row.get("category_name") or row["category"])
-        winner = (row.get("category"), row.get("rank"), row["title"], row["recipient_kind"], row["recipient_id"],
-                  row.get("recipient_name"))
-        edition["winners"].setdefault(winner, row)
     for (program_id, year), edition in editions.items():
         row, rel = edition["row"], edition["rel"]
         if program_id not in programs:
@@ -337,13 +339,13 @@ def collect(root: Path) -> tuple[list[Report], list[Problem]]:
         except CollectError as exc:
             reports.append(Report(source.id, False, f"tidak dapat dibaca: {exc}.{kept}"))
             continue
-        collected = parse_source(source, files, f"{COLLECTED_DIR}/{source.id}", content)
+        collected = parse_source(source, files, content)
         if collected.problems:
             problems.extend(collected.problems)
             reports.append(Report(source.id, False, f"datanya tidak sah ({len(collected.problems)} masalah, "
                                   f"lihat di atas).{kept}"))
             continue
-        _store(folder, files)
+        _store(folder, {name: data for name, (_, data) in files.items()})
         reports.append(Report(source.id, True, f"{len(collected.innovations)} inovasi, {len(collected.awards)} "
                               "penghargaan dihimpun"))
     return reports, problems
