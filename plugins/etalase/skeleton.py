@@ -152,7 +152,8 @@ def _office_mkdocs(office: Office) -> str:
                                          ensure_ascii=False)),
         ("site_url", f"!ENV [SITE_URL, {address}]"),
     ):
-        text, count = re.subn(rf"^{key}:.*$", lambda _: f"{key}: {value}", text, count=1, flags=re.M)
+        line = f"{key}: {value}"
+        text, count = re.subn(rf"^{key}:.*$", lambda _, line=line: line, text, count=1, flags=re.M)
         if count != 1:
             raise ValueError(f"mkdocs.yml of the skeleton has no {key} line")
     return text
