@@ -223,19 +223,25 @@ def _scaffold(scaffolder, questions, given: dict, check, draft) -> None:
 @click.option("--site-url", help="Alamat situs yang akan terbit, misalnya https://inovasi.batukota.go.id/ (boleh kosong).")
 def init(target: Path, office: str | None, region: str | None, forge: str | None, site_url: str | None) -> None:
     """Buat repositori etalase baru untuk satu kantor di folder TARGET (ditanyakan bila tidak diberikan)."""
+    from .messages import did_you_mean
     from .skeleton import NotEmpty, Office, find_region, init as write_repository, reference_regions
 
     regions = reference_regions()
+
+    def unknown(answer: str) -> str:
+        return (f"'{answer}' tidak ada di content/regions.yml; {did_you_mean(answer, [r.name for r in regions])}"
+                "tulis kodenya (35.79) atau nama lengkapnya (Kota Batu)")
+
     office = office or click.prompt("Nama kantor").strip()
     found = find_region(region, regions) if region else None
     if region and found is None:
-        click.echo(f"region: '{region}' tidak ada di content/regions.yml; tulis kodenya (35.79) atau nama lengkapnya "
-                   "(Kota Batu)", err=True)
+        click.echo(f"region: {unknown(region)}", err=True)
         sys.exit(1)
     while found is None:
-        found = find_region(click.prompt("Kode wilayah atau nama daerah (misalnya 35.79 atau Kota Batu)"), regions)
+        answer = click.prompt("Kode wilayah atau nama daerah (misalnya 35.79 atau Kota Batu)")
+        found = find_region(answer, regions)
         if found is None:
-            click.echo("  tidak ditemukan di content/regions.yml; tulis kodenya (35.79) atau nama lengkapnya", err=True)
+            click.echo(f"  {unknown(answer)}", err=True)
     forge = forge or click.prompt("Repositori di", type=click.Choice(["github", "gitlab"]), default="github")
     if site_url is None:
         site_url = click.prompt("Alamat situs (boleh kosong)", default="", show_default=False).strip()

@@ -90,11 +90,6 @@ def _adapt(data: bytes) -> bytes:
     return text.encode("utf-8")
 
 
-def forge_of(root: Path) -> Forge:
-    """Which forge an office's repository publishes with, from the workflow files it holds."""
-    return "gitlab" if (root / ".gitlab-ci.yml").is_file() and not (root / ".github").is_dir() else "github"
-
-
 @dataclass(frozen=True)
 class Office:
     name: str  # the office, e.g. "Dinas Komunikasi dan Informatika Kota Batu"
