@@ -26,9 +26,10 @@ from pydantic import BaseModel, ValidationError
 
 from .loader import Content, Loader
 from .messages import explain
-from .problems import Problem, field_path
+from .problems import Problem, Severity, field_path
 from .records import Edition, Innovation, Program
 from .records.common import Origin, Record, SafeUrl, Slug, Text
+from .yamlfile import locate, parse_yaml, read_text
 
 SOURCES_FILE = "content/sumber.yml"
 COLLECTED_DIR = "collected"
@@ -58,23 +59,44 @@ class CollectError(Exception):
     """Why a source could not be read, in plain Indonesian."""
 
 
-def read_sources(root: Path) -> tuple[list[SiteSource], list[Problem]]:
-    """The sources listed in content/sumber.yml (none without the file), with the problems of that file."""
+@dataclass(frozen=True)
+class Sources:
+    """content/sumber.yml: the valid sources, the line of each one's id, and the file's problems."""
+
+    sources: list[SiteSource]
+    lines: dict[str, int]
+    problems: list[Problem]
+
+    def problem(self, source: SiteSource, severity: Severity, field_name: str, message: str) -> Problem:
+        return Problem(SOURCES_FILE, self.lines.get(source.id, 1), 1, severity, field_name, message)
+
+
+def read_sources(root: Path) -> Sources:
+    """The sources listed in content/sumber.yml (none without the file)."""
     if not (root / SOURCES_FILE).is_file():
-        return [], []
+        return Sources([], {}, [])
     loader = Loader(root)
-    sources = loader.load_list(SOURCES_FILE, SiteSource)
-    problems = loader.content.problems
-    for source in sources:
-        if not source.url.lower().startswith(("https://", "http://")):
-            problems.append(Problem(SOURCES_FILE, 1, 1, "error", "url", f"alamat sumber '{source.id}' harus diawali "
-                                    "https:// (atau http://)"))
+    listed = loader.load_list(SOURCES_FILE, SiteSource)
+    read = Sources([], _id_lines(root) if not loader.content.problems else {}, loader.content.problems)
     seen: set[str] = set()
-    for source in sources:
-        if source.id in seen:
-            problems.append(Problem(SOURCES_FILE, 1, 1, "error", "id", f"id sumber '{source.id}' dipakai dua kali"))
+    for source in listed:
+        if not source.url.lower().startswith(("https://", "http://")):
+            read.problems.append(read.problem(source, "error", "url", f"alamat sumber '{source.id}' harus diawali "
+                                              "https:// (atau http://)"))
+        elif source.id in seen:
+            read.problems.append(read.problem(source, "error", "id", f"id sumber '{source.id}' dipakai dua kali"))
+        else:
+            read.sources.append(source)
         seen.add(source.id)
-    return [s for s in sources if s.url.lower().startswith(("https://", "http://"))], problems
+    return read
+
+
+def _id_lines(root: Path) -> dict[str, int]:
+    """The line of each source's `id:`, for the problems about that source (the file parsed without error)."""
+    document = parse_yaml(read_text(root / SOURCES_FILE))
+    items = document.data if isinstance(document.data, list) else []
+    return {item["id"]: locate(document.tree(), (index, "id"), document.line_offset)[0]
+            for index, item in enumerate(items) if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
 # -- reading a source --------------------------------------------------------------------------
@@ -226,15 +248,15 @@ def _validated(model: type[BaseModel], data: dict[str, Any], rel: str, line: int
 
 def add_collected(root: Path, content: Content) -> None:
     """Add every listed source's stored records (collected/) to the content, after the repository's own."""
-    sources, problems = read_sources(root)
-    content.problems.extend(problems)
+    listed = read_sources(root)
+    content.problems.extend(listed.problems)
     known = {i.id for i in content.innovations}
     awards: list[tuple[SiteSource, str, int, dict[str, Any]]] = []
-    for source in sources:
+    for source in listed.sources:
         folder = f"{COLLECTED_DIR}/{source.id}"
         if not (root / folder).is_dir():
-            content.problems.append(Problem(SOURCES_FILE, 1, 1, "warning", "", f"sumber '{source.id}' belum dihimpun; "
-                                            "jalankan etalase collect"))
+            content.problems.append(listed.problem(source, "warning", "", f"sumber '{source.id}' belum dihimpun; "
+                                                   "jalankan etalase collect"))
             continue
         files = {}
         for name in (INNOVATIONS_FILE, AWARDS_FILE):
@@ -326,12 +348,13 @@ def collect(root: Path) -> tuple[list[Report], list[Problem]]:
     """Read every listed source and store the valid ones in collected/; a failing source keeps its old copy."""
     from .validate import check_repository  # the reference data every collected record is checked against
 
-    sources, problems = read_sources(root)
+    listed = read_sources(root)
+    problems = listed.problems
     if any(p.severity == "error" for p in problems):
         return [], problems
     content = check_repository(root).content
     reports = []
-    for source in sources:
+    for source in listed.sources:
         folder = root / COLLECTED_DIR / source.id
         kept = " Salinan sebelumnya tetap dipakai." if folder.is_dir() else ""
         try:
