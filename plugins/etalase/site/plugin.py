@@ -223,6 +223,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     def on_serve(self, server, config: MkDocsConfig, builder):
         # content/ is the docs_dir, watched by MkDocs; the innovations live beside it.
         server.watch(str(self.root / "innovations"))
+        if (self.root / "collected").is_dir():  # other sites' records, refreshed by `etalase collect`
+            server.watch(str(self.root / "collected"))
         return server
 
     def on_shutdown(self) -> None:
