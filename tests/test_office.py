@@ -285,6 +285,13 @@ def two_offices(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> Pat
     rows[0] |= {"id": "kota-madiun/rusak", "type": "setengah-digital"}
     (broken / "inovasi.json").write_text("[\n" + ",\n".join(json.dumps(r) for r in rows) + "\n]\n", "utf-8")
     (broken / "penghargaan.json").write_text("[]\n", "utf-8")
+    # Valid row by row, but against the rules validate applies: Kota Batu's innovation under another region.
+    misplaced = parent / "misplaced"
+    misplaced.mkdir()
+    rows = json.loads((batu / "site/data/inovasi.json").read_text("utf-8"))
+    rows[0]["id"] = "kota-madiun/salah-tempat"
+    (misplaced / "inovasi.json").write_text(json.dumps(rows), "utf-8")
+    (misplaced / "penghargaan.json").write_text("[]", "utf-8")
     return parent
 
 
@@ -305,6 +312,7 @@ def test_a_province_collects_both_offices_once_each_and_reports_a_broken_source(
         ("kota-madiun", "https://inovasi.madiunkota.go.id/", str(two_offices / "madiun/site")),
         ("kota-rusak", "https://rusak.example.go.id/", str(two_offices / "broken")),
         ("kota-hilang", "https://hilang.example.go.id/", str(two_offices / "tidak-ada")),
+        ("salah-tempat", "https://salah.example.go.id/", str(two_offices / "misplaced")),
         # Batu listed twice (say, through a mirror): its records still appear once.
         ("kota-batu-cermin", "https://cermin.example.go.id/", str(two_offices / "batu/site")),
     ), "utf-8")
@@ -315,8 +323,10 @@ def test_a_province_collects_both_offices_once_each_and_reports_a_broken_source(
     assert f"{two_offices}/broken/data/inovasi.json:2:1: error: [0].type:" in result.stderr
     assert "GAGAL: kota-rusak: datanya tidak sah" in result.stderr
     assert "GAGAL: kota-hilang: tidak dapat dibaca" in result.stderr
+    assert "inovasi milik Kota Batu harus disimpan di folder innovations/kota-batu/" in result.stderr
+    assert "GAGAL: salah-tempat: datanya tidak sah" in result.stderr
     assert "Traceback" not in result.stderr
-    assert not (province / "collected/kota-rusak").exists()
+    assert not (province / "collected/kota-rusak").exists() and not (province / "collected/salah-tempat").exists()
 
     validated = engine.run("validate", cwd=province)
     assert "belum dihimpun" in validated.stdout  # the two failed sources, as warnings

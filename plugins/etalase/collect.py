@@ -363,6 +363,7 @@ def collect(root: Path) -> tuple[list[Report], list[Problem]]:
             reports.append(Report(source.id, False, f"tidak dapat dibaca: {exc}.{kept}"))
             continue
         collected = parse_source(source, files, content)
+        collected.problems += _rule_problems(root, content, collected)
         if collected.problems:
             problems.extend(collected.problems)
             reports.append(Report(source.id, False, f"datanya tidak sah ({len(collected.problems)} masalah, "
@@ -372,6 +373,18 @@ def collect(root: Path) -> tuple[list[Report], list[Problem]]:
         reports.append(Report(source.id, True, f"{len(collected.innovations)} inovasi, {len(collected.awards)} "
                               "penghargaan dihimpun"))
     return reports, problems
+
+
+def _rule_problems(root: Path, content: Content, collected: Collected) -> list[Problem]:
+    """The cross-record rules `validate` applies, run on a source's innovations beside this repository's own."""
+    from .catalog import Catalog
+    from .rules import Checker
+
+    trial = Content(regions=content.regions, sectors=content.sectors, programs=content.programs,
+                    editions=content.editions, innovations=content.innovations + collected.innovations)
+    paths = {innovation.path for innovation in collected.innovations}
+    checked = Checker(root, trial, Catalog(trial)).check(innovations=collected.innovations, editions=[])
+    return [p for p in checked if p.path in paths and p.severity == "error"]
 
 
 def _store(folder: Path, files: dict[str, bytes]) -> None:

@@ -24,7 +24,8 @@ INNOVATION_COLUMNS = (
     "sectors", "sector_names", "type", "form", "stage", "initiator", "launched", "summary", "url", "award_count",
 )
 AWARD_COLUMNS = (
-    "program", "program_name", "program_level", "program_region", "organizer", "year", "edition_title", "category", "category_name", "rank", "title",
+    "program", "program_name", "program_level", "program_region", "organizer", "year", "edition_title", "category",
+    "category_name", "rank", "title",
     "recipient_kind", "recipient_id", "recipient_name", "region_code", "region_name", "province_name",
     "ceremony_date", "url",
 )
