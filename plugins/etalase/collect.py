@@ -27,8 +27,8 @@ from pydantic import BaseModel, ValidationError
 from .loader import Content, Loader
 from .messages import explain
 from .problems import Problem, Severity, field_path
-from .records import Edition, Innovation, Program
-from .records.common import Origin, Record, SafeUrl, Slug, Text
+from .records import Edition, Innovation, Program, SiteSource
+from .records.common import Origin
 from .yamlfile import locate, parse_yaml, read_text
 
 SOURCES_FILE = "content/sumber.yml"
@@ -40,19 +40,6 @@ MAX_BYTES = 64 * 1024 * 1024  # per file: a national catalog's JSON is a few ten
 _INNOVATION_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$")
 # The exported columns an innovation record is made of; the others (names, counts) are derived again here.
 _INNOVATION_FIELDS = ("title", "subtitle", "unit", "sectors", "type", "form", "stage", "initiator", "launched", "summary")
-
-
-class SiteSource(Record):
-    """Satu situs Etalase Inovasi lain yang datanya dihimpun ke etalase ini dengan `etalase collect`."""
-
-    id: Slug
-    """Id sumber (huruf kecil dan tanda hubung), nama foldernya di collected/, misalnya kota-batu."""
-    name: Text
-    """Nama situs sumber seperti ditampilkan pada setiap catatannya, misalnya Etalase Inovasi Kota Batu."""
-    url: SafeUrl
-    """Alamat situs sumber, diawali https://; datanya dibaca dari <alamat>/data/inovasi.json dan penghargaan.json."""
-    folder: Optional[Text] = None
-    """Bila diisi: folder hasil pembangunan situs sumber di komputer ini, dibaca sebagai ganti alamatnya."""
 
 
 class CollectError(Exception):
