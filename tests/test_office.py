@@ -212,6 +212,10 @@ def test_upgrade_refreshes_an_old_workflow_and_keeps_the_offices_changes(engine:
     managed["version"] = "0.0.9"
     managed["files"][".github/workflows/periksa.yml"] = _sha(old_workflow)
     managed["files"]["content/regions.yml"] = _sha(old_regions)
+    # A guide page the previous release shipped and this one does not.
+    retired = repo / "content/panduan/lama.md"
+    retired.write_text("# Halaman lama\n", "utf-8")
+    managed["files"]["content/panduan/lama.md"] = _sha(retired.read_bytes())
     managed_path.write_text(json.dumps(managed), "utf-8")
     pins = repo / "requirements.txt"
     pins.write_text(pins.read_text("utf-8").replace(f"=={VERSION}", "==0.0.9"), "utf-8")
@@ -232,6 +236,7 @@ def test_upgrade_refreshes_an_old_workflow_and_keeps_the_offices_changes(engine:
     assert "content/regions.yml: diperbarui" in result.stdout
     assert f"requirements.txt: versi mesin dikunci ke {VERSION}" in result.stdout
     assert workflow.read_bytes() == current
+    assert "content/panduan/lama.md: dihapus" in result.stdout and not retired.exists()
     assert b"Kota Madiun" in (repo / "content/regions.yml").read_bytes()
     assert f"etalase-inovasi=={VERSION}" in pins.read_text("utf-8").splitlines()
     assert mkdocs.read_bytes() == office_mkdocs

@@ -101,7 +101,8 @@ def upgrade(root: Path) -> Upgraded:
             path.unlink()
             changes.append(Change(rel, "dihapus (tidak lagi dipakai mesin)"))
         elif path.is_file():
-            changes.append(Change(rel, "tidak lagi dipakai mesin, tetapi pernah Anda ubah: dibiarkan; hapus bila tidak perlu"))
+            changes.append(Change(rel, "tidak lagi dipakai mesin, tetapi pernah Anda ubah: dibiarkan; "
+                                       "hapus bila tidak perlu"))
     Managed(new_version, managed.forge, recorded).write(root)
     return Upgraded(managed.version, new_version, [c for c in changes if c.what])
 
