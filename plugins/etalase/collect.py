@@ -18,18 +18,19 @@ import shutil
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
+from http.client import HTTPMessage
 from pathlib import Path
-from typing import Any, Optional
+from typing import IO, Any, Optional
 from urllib.parse import urljoin, urlparse
 
 from pydantic import BaseModel, ValidationError
 
 from .loader import Content, Loader
 from .messages import explain
+from .parse import locate, parse_yaml, read_text
 from .problems import Problem, Severity, field_path
 from .records import Edition, Innovation, Program, SiteSource
-from .records.common import Origin
-from .yamlfile import locate, parse_yaml, read_text
+from .records.common import INNOVATION_ID, Origin
 
 SOURCES_FILE = "content/sumber.yml"
 COLLECTED_DIR = "collected"
@@ -37,7 +38,7 @@ INNOVATIONS_FILE = "inovasi.json"
 AWARDS_FILE = "penghargaan.json"
 TIMEOUT = 30  # seconds per request
 MAX_BYTES = 64 * 1024 * 1024  # per file: a national catalog's JSON is a few tens of MB
-_INNOVATION_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$")
+_INNOVATION_ID = re.compile(INNOVATION_ID)
 # The exported columns an innovation record is made of; the others (names, counts) are derived again here.
 _INNOVATION_FIELDS = ("title", "subtitle", "unit", "sectors", "type", "form", "stage", "initiator", "launched", "summary")
 
@@ -121,7 +122,8 @@ def _fetch_one(source: SiteSource, root: Path, name: str) -> tuple[str, bytes]:
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
     """Follows a redirect only to another http(s) address (urllib would follow ftp:// too)."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+    def redirect_request(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
+                         headers: HTTPMessage, newurl: str) -> Optional[urllib.request.Request]:
         if urlparse(newurl).scheme not in ("http", "https"):
             raise urllib.error.HTTPError(newurl, code, f"pengalihan ke alamat bukan http(s): {newurl}", headers, fp)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
@@ -184,8 +186,9 @@ def _innovation(rel: str, line: int, row: dict[str, Any], source: SiteSource, si
         return None
     data = {key: row.get(key) for key in _INNOVATION_FIELDS if row.get(key) is not None}
     data["region"] = row.get("region_code")
-    if isinstance(data.get("launched"), str) and data["launched"].isdigit():
-        data["launched"] = int(data["launched"])
+    launched = data.get("launched")
+    if isinstance(launched, str) and launched.isdigit():
+        data["launched"] = int(launched)
     record = _validated(Innovation, data, rel, line, where, problems)
     if record is None:
         return None

@@ -130,7 +130,7 @@ def office_files(office: Office, engine_version: str) -> dict[str, bytes]:
         "README.md": readme.encode("utf-8"),
         ".gitignore": (OFFICE / "gitignore").read_bytes(),
         PIN_FILE: (f"# Mesin Etalase Inovasi, versi terkunci: `etalase upgrade` memindahkannya.\n"
-                   f"-c constraints.txt\n{pin_line(engine_version)}\n").encode("utf-8"),
+                   f"-c constraints.txt\n{pin_line(engine_version)}\n").encode(),
         # Empty folders git keeps; the loader skips .gitkeep files.
         f"{INNOVATIONS_DIR}/{office.region.slug}/.gitkeep": b"",
         "content/awards/.gitkeep": b"",
@@ -147,8 +147,8 @@ def _office_mkdocs(office: Office) -> str:
                                          ensure_ascii=False)),
         ("site_url", f"!ENV [SITE_URL, {address}]"),
     ):
-        line = f"{key}: {value}"
-        text, count = re.subn(rf"^{key}:.*$", lambda _, line=line: line, text, count=1, flags=re.M)
+        line = f"{key}: {value}".replace("\\", "\\\\")  # taken literally: re.sub reads escapes in a replacement
+        text, count = re.subn(rf"^{key}:.*$", line, text, count=1, flags=re.M)
         if count != 1:
             raise ValueError(f"mkdocs.yml of the skeleton has no {key} line")
     return text

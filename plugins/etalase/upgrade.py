@@ -44,7 +44,7 @@ class Managed:
         return {rel: _digest(data) for rel, data in sorted(files.items())}
 
     @classmethod
-    def read(cls, root: Path) -> "Managed":
+    def read(cls, root: Path) -> Managed:
         path = root / MANAGED_FILE
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
