@@ -248,4 +248,92 @@ def _scaffold(scaffolder, questions, given: dict, check, draft) -> None:
         click.echo("\n".join(refused.messages), err=True)
         sys.exit(1)
     click.echo(f"Berkas dibuat: {path.relative_to(scaffolder.root).as_posix()}")
-    click.echo("Lengkapi isinya, lalu periksa dengan: python build.py validate")
+    # The package's console script is `etalase`; this repository runs `python build.py`.
+    command = "etalase" if click.get_current_context().find_root().info_name == "etalase" else "python build.py"
+    click.echo(f"Lengkapi isinya, lalu periksa dengan: {command} validate")
+
+
+@main.command()
+@click.argument("target", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--office", help="Nama kantor, misalnya Dinas Komunikasi dan Informatika Kota Batu.")
+@click.option("--region", help="Kode wilayah Kemendagri (35.79) atau nama daerah (Kota Batu).")
+@click.option("--forge", type=click.Choice(["github", "gitlab"]), help="Tempat repositori dan penerbitannya.")
+@click.option("--site-url", help="Alamat situs yang akan terbit, misalnya https://inovasi.batukota.go.id/ (boleh kosong).")
+def init(target: Path, office: str | None, region: str | None, forge: str | None, site_url: str | None) -> None:
+    """Buat repositori etalase baru untuk satu kantor di folder TARGET (ditanyakan bila tidak diberikan)."""
+    from .messages import did_you_mean
+    from .skeleton import NotEmpty, Office, find_region, reference_regions
+    from .skeleton import init as write_repository
+
+    regions = reference_regions()
+
+    def unknown(answer: str) -> str:
+        return (f"'{answer}' tidak ada di content/regions.yml; {did_you_mean(answer, [r.name for r in regions])}"
+                "tulis kodenya (35.79) atau nama lengkapnya (Kota Batu)")
+
+    office = office or click.prompt("Nama kantor").strip()
+    found = find_region(region, regions) if region else None
+    if region and found is None:
+        click.echo(f"region: {unknown(region)}", err=True)
+        sys.exit(1)
+    while found is None:
+        answer = click.prompt("Kode wilayah atau nama daerah (misalnya 35.79 atau Kota Batu)")
+        found = find_region(answer, regions)
+        if found is None:
+            click.echo(f"  {unknown(answer)}", err=True)
+    forge = forge or click.prompt("Repositori di", type=click.Choice(["github", "gitlab"]), default="github")
+    if site_url is None:
+        site_url = click.prompt("Alamat situs (boleh kosong)", default="", show_default=False).strip()
+    if site_url and not site_url.startswith(("https://", "http://")):
+        click.echo(f"site-url: '{site_url}' harus diawali https://", err=True)
+        sys.exit(1)
+    try:
+        written = write_repository(target, Office(office, found, "gitlab" if forge == "gitlab" else "github", site_url or None))
+    except NotEmpty as exc:
+        click.echo(f"Gagal: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"Repositori etalase {found.name} dibuat di {target} ({len(written)} berkas).")
+    click.echo(f"Berikutnya: cd {target} && etalase new innovation, lalu etalase validate dan etalase build.")
+
+
+@main.command()
+@click.pass_obj
+def upgrade(root: Path) -> None:
+    """Pindahkan repositori kantor ke versi mesin yang terpasang dan perbarui berkas milik mesin.
+
+    Isi kantor (inovasi, penghargaan, mkdocs.yml) tidak pernah diubah; berkas milik mesin yang pernah
+    diubah kantor tidak ditimpa (versi barunya ditulis ke .etalase/baru/)."""
+    from .upgrade import UpgradeError
+    from .upgrade import upgrade as run
+
+    try:
+        done = run(root)
+    except UpgradeError as exc:
+        click.echo(f"Gagal: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"Mesin Etalase Inovasi: {done.old} → {done.new}")
+    for change in done.changes:
+        click.echo(f"  {change.path}: {change.what}")
+    if not done.changes:
+        click.echo("  tidak ada berkas yang berubah")
+
+
+@main.command()
+@click.pass_obj
+def collect(root: Path) -> None:
+    """Himpun data situs Etalase Inovasi lain yang tercantum di content/sumber.yml ke folder collected/.
+
+    Sumber yang tidak dapat dibaca atau datanya tidak sah dilaporkan (salinan sebelumnya tetap dipakai);
+    sumber lain tetap dihimpun. Keluar 1 bila ada sumber yang gagal."""
+    from .collect import SOURCES_FILE
+    from .collect import collect as run
+
+    if not (root / SOURCES_FILE).is_file():
+        click.echo(f"Gagal: {SOURCES_FILE} tidak ada; tulis daftar situs sumber di sana (lihat README)", err=True)
+        sys.exit(1)
+    reports, problems = run(root)
+    if problems:
+        click.echo(render(problems, "text"), err=True)
+    for report in reports:
+        click.echo(f"{'berhasil' if report.ok else 'GAGAL'}: {report.source}: {report.message}", err=not report.ok)
+    sys.exit(0 if reports and all(r.ok for r in reports) and not problems else 1)

@@ -24,7 +24,8 @@ INNOVATION_COLUMNS = (
     "sectors", "sector_names", "type", "form", "stage", "initiator", "launched", "summary", "url", "award_count",
 )
 AWARD_COLUMNS = (
-    "program", "program_name", "year", "edition_title", "category", "category_name", "rank", "title",
+    "program", "program_name", "program_level", "program_region", "organizer", "year", "edition_title", "category",
+    "category_name", "rank", "title",
     "recipient_kind", "recipient_id", "recipient_name", "region_code", "region_name", "province_name",
     "ceremony_date", "url",
 )
@@ -105,6 +106,9 @@ def _award_row(catalog: Catalog, award: Award, url: Callable[[Edition], str]) ->
     return {
         "program": edition.program,
         "program_name": program.name if program else None,
+        "program_level": program.level if program else None,
+        "program_region": program.region if program else None,
+        "organizer": edition.organizer or (program.organizer if program else None),
         "year": edition.year,
         "edition_title": edition.title,
         "category": winner.category,

@@ -77,6 +77,12 @@ class Loader:
 
     # -- reference data --------------------------------------------------------------------
 
+    def load_list(self, rel: str, model: type[T]) -> list[T]:
+        """The valid items of one list file (such as content/sumber.yml); its problems join the content's."""
+        into: list[T] = []
+        self._load_list(rel, model, into)
+        return into
+
     def _load_list(self, rel: str, model: type[T], into: list[T]) -> None:
         document = self._read(self.root / rel, parse_yaml)
         if document is None:

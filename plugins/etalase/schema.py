@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema
 
-from .records import Edition, Innovation, Program, Region, Sector
+from .records import Edition, Innovation, Program, Region, Sector, SiteSource
 
 SCHEMA_DIR = "schemas"
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
@@ -57,6 +57,9 @@ SCHEMAS = (
     SchemaFile("sectors", list[Sector], "Urusan pemerintahan",
                "Daftar urusan pemerintahan (UU 23/2014) dan fungsi penunjang: berkas content/sectors.yml.",
                "content/sectors.yml"),
+    SchemaFile("sumber", list[SiteSource], "Sumber himpunan",
+               "Situs Etalase Inovasi lain yang datanya dihimpun dengan `collect`: berkas content/sumber.yml "
+               "(tidak wajib).", "content/sumber.yml"),
 )
 BY_NAME = {spec.name: spec for spec in SCHEMAS}
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .catalog import Catalog
+from .collect import add_collected
 from .loader import Content, Loader
 from .parse import ParseCache
 from .problems import Problem
@@ -30,6 +31,7 @@ def check_repository(root: Path) -> Checked:
     cache = ParseCache.for_repository(root)
     with _collector_paused():
         content = Loader(root, cache).load()
+        add_collected(root, content)  # other sites' records, stored by `etalase collect`
         catalog = Catalog(content)
         problems = content.problems + Checker(root, content, catalog).check()
     cache.save()

@@ -3,9 +3,9 @@
 from .award import Category, Edition, Figure, Program, Recipient, Stage, Winner
 from .common import Link, Media, Source
 from .innovation import Innovation
-from .reference import Region, Sector
+from .reference import Region, Sector, SiteSource
 
 __all__ = [
     "Category", "Edition", "Figure", "Innovation", "Link", "Media", "Program", "Recipient",
-    "Region", "Sector", "Source", "Stage", "Winner",
+    "Region", "Sector", "SiteSource", "Source", "Stage", "Winner",
 ]

@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Optional
 from pydantic import Field, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Date, InnovationId, Record, RegionCode, SafeUrl, Slug, Source, Text
+from .common import Date, InnovationId, Origin, Record, RegionCode, SafeUrl, Slug, Source, Text
 
 Level = Literal["nasional", "provinsi", "kabupaten-kota"]
 StageKind = Literal[
@@ -121,6 +121,7 @@ class Edition(Record):
 
     _program: str = PrivateAttr("")
     _year: int = PrivateAttr(0)
+    _origins: tuple[Origin, ...] = PrivateAttr(())  # the sites a collected edition's winners come from
     title: Text
     """Nama resmi edisi, misalnya Lomba Inovasi Daerah Kota Batam Tahun 2023."""
     organizer: Optional[Text] = None  # defaults to the program's organizer
@@ -161,6 +162,11 @@ class Edition(Record):
     @property
     def year(self) -> int:
         return self._private("_year")
+
+    @property
+    def origins(self) -> tuple[Origin, ...]:
+        """The sites this edition was collected from; empty for the repository's own."""
+        return self._private("_origins")
 
     @property
     def announced(self) -> bool:

@@ -170,6 +170,14 @@ Slug = Annotated[str, Field(pattern=SLUG)]
 InnovationId = Annotated[str, Field(pattern=INNOVATION_ID)]
 
 
+class Origin(Record):
+    """Where a collected record comes from (`etalase collect`): another Etalase site."""
+
+    name: Text  # the site, e.g. "Etalase Inovasi Kota Batu"
+    site: str  # its address
+    page: Optional[str] = None  # the record's own page there
+
+
 class Link(Record):
     label: Text
     """Teks tautan yang ditampilkan, misalnya Aplikasi."""

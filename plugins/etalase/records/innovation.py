@@ -9,7 +9,7 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import Field, PrivateAttr
 
-from .common import Link, Media, Record, RegionCode, Slug, Source, Text, YearOrDate
+from .common import Link, Media, Origin, Record, RegionCode, Slug, Source, Text, YearOrDate
 
 InnovationType = Literal["digital", "non-digital"]
 InnovationForm = Literal["pelayanan-publik", "tata-kelola", "lainnya"]
@@ -22,6 +22,7 @@ class Innovation(Record):
 
     _id: str = PrivateAttr("")
     _body: str = PrivateAttr("")
+    _origin: Optional[Origin] = PrivateAttr(None)  # set for a record collected from another site
     title: Annotated[str, Field(min_length=1, max_length=120)]
     """Nama inovasi seperti dikenal publik, misalnya ADIARTA (paling banyak 120 karakter)."""
     subtitle: Optional[Text] = None
@@ -63,6 +64,11 @@ class Innovation(Record):
     def body(self) -> str:
         """The Markdown narrative after the front matter."""
         return self._private("_body")
+
+    @property
+    def origin(self) -> Optional[Origin]:
+        """The site this innovation was collected from; None for the repository's own."""
+        return self._private("_origin")
 
     @property
     def launched_year(self) -> Optional[int]:

@@ -126,6 +126,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     # content/ is the docs_dir, watched by MkDocs; the innovations live beside it.
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(self.root / "innovations"))
+        if (self.root / "collected").is_dir():  # other sites' records, refreshed by `etalase collect`
+            server.watch(str(self.root / "collected"))
         return server
 
     def on_shutdown(self) -> None:

@@ -31,6 +31,9 @@ def write_index(items: list[SearchRecord], site_dir: Path) -> int:
     """
     output, staging, old = (site_dir / name for name in (OUTPUT_DIR, f".{OUTPUT_DIR}-new", f".{OUTPUT_DIR}-old"))
     shutil.rmtree(staging, ignore_errors=True)
+    if not items:  # a new office's first site: Pagefind refuses an empty index, and the search page says why
+        shutil.rmtree(output, ignore_errors=True)
+        return 0
     # The records go to Pagefind as small HTML files indexed by its command line in one run. Not
     # through its Python service: that reads one reply per 0.1 s, and stops the indexer as soon as
     # it answers, before the files it writes in the background are complete (truncated bundles

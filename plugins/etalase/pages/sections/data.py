@@ -39,6 +39,9 @@ COLUMNS = {
     "penghargaan": {
         "program": "Id program penghargaan",
         "program_name": "Nama program",
+        "program_level": "Tingkat program: " + ", ".join(LABELS["level"]),
+        "program_region": "Kode wilayah penyelenggara program daerah (kosong untuk program nasional)",
+        "organizer": "Penyelenggara edisi",
         "year": "Tahun edisi",
         "edition_title": "Nama resmi edisi",
         "category": "Id kategori (bila ada)",

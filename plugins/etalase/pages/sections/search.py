@@ -16,6 +16,7 @@ def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSp
         url=urls.search(),
         title="Cari",
         template="etalase/search.html",
-        context={"filters": FILTERS, "facets": facet_counts(catalog), "browse_term": BROWSE_TERM},
+        context={"filters": FILTERS, "facets": facet_counts(catalog), "browse_term": BROWSE_TERM,
+                 "empty": not catalog.innovations},
         description="Cari inovasi daerah menurut kata kunci, provinsi, urusan, tahun, jenis, tahapan dan penghargaan.",
     )
