@@ -8,6 +8,7 @@ from typing import Iterator, Optional
 
 from mkdocs.utils import get_build_date
 
+from ... import charts
 from ...catalog import Catalog
 from ...labels import LABELS
 from ...records import Category, Edition, Program, Stage, Winner
@@ -58,7 +59,7 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
             url=urls.program(program),
             title=program.name,
             template="etalase/program.html",
-            context={"program": program, "editions": editions,
+            context={"program": program, "editions": editions, "chart": charts.program_chart(editions),
                      "region": catalog.regions.get(program.region) if program.region else None},
             description=program.description or f"{program.name}: edisi dan pemenangnya.",
         )

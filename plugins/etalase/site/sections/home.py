@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ... import charts
 from ...catalog import Catalog
 from ..config import EtalaseConfig
 from ..pages import PageSpec
@@ -48,6 +49,8 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
             "award_counts": {i.id: len(catalog.awards_by_innovation[i.id]) for i in highlights},
             "top_sectors": sectors[:TOP_SECTORS],
             "years": [(str(year), urls.year(year), None) for year in sorted(catalog.innovations_by_year, reverse=True)],
+            "maps": charts.map_views(charts.province_rows(catalog), urls.region),
+            "charts": charts.home_charts(catalog, urls.sector),
             "refs": refs(catalog, recipients=[a.recipient for a in latest_awards], regions=[i.region for i in highlights]),
         },
         description="Etalase inovasi pemerintah daerah: inovasi, daerah, urusan dan penghargaannya.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
+from ... import charts, geo
 from ...catalog import Catalog
 from ...records import Region
 from ..config import EtalaseConfig
@@ -35,7 +36,8 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
         template="etalase/regions.html",
         context={"provinces": provinces,
                  "top_regions": [{**r, "province": catalog.province_of(r["region"])} for r in top[:TOP_REGIONS]],
-                 "active_regions": len(top), "total": len(catalog.innovations)},
+                 "active_regions": len(top), "total": len(catalog.innovations),
+                 "maps": charts.map_views(provinces, urls.region)},
         description="Inovasi daerah menurut provinsi, kota dan kabupaten.",
     )
     for region in catalog.regions.values():
@@ -58,6 +60,8 @@ def _region_pages(catalog: Catalog, urls: Urls, config: EtalaseConfig, region: R
         "children": [row(child) for child in catalog.regions_by_province.get(region.code, [])],
         "awards": shown,
         "award_count": len(awards),
+        "awards_chart": charts.region_chart(shown),
+        "locator": geo.locator(region.code if region.is_province else region.province_code),
         "innovation_count": len(everything),
         "sectors": [(catalog.sectors[s].label, urls.sector(catalog.sectors[s]), n)
                     for s, n in sorted(sectors.items(), key=lambda x: (-x[1], x[0])) if s in catalog.sectors],

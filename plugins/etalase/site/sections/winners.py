@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Iterator, Optional
 
+from ... import charts
 from ...catalog import Award, Catalog
 from ...records import Category, Edition, Program, Region, Winner
 from ..config import EtalaseConfig
@@ -80,6 +81,7 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
             "city_count": len(cities),
             # at most one row per province: bounded by the country, not the catalog
             "province_ranking": rank(provinces),
+            "chart": charts.winners_chart(editions, catalog.programs),
         },
         description="Jumlah pemenang penghargaan inovasi daerah menurut tahun dan program, dan peringkat daerah.",
     )
