@@ -14,7 +14,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .. import images
 from ..problems import render, summary
+from ..rules import CONTENT_DIR
 from ..processes import can_fork
 from ..validate import Checked, check_repository
 from . import filters, incremental, navcache, parallel, search
@@ -29,6 +31,7 @@ log = logging.getLogger("mkdocs.plugins.etalase")
 TEMPLATES = Path(__file__).parent / "templates"
 # Stylesheets and scripts of the plugin, published under the same path (e.g. assets/etalase/catalog.css).
 ASSETS = Path(__file__).parent / "assets"
+SITE_CARD = "assets/etalase/kartu-situs.png"
 
 
 class EtalasePlugin(BasePlugin[EtalaseConfig]):
@@ -106,6 +109,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         if self._forking():  # the index needs only the catalog: written aside while the pages are made
             self.indexer = parallel.index_aside(self._index, config)
         self.specs = {}
+        images.prepare(self.checked.catalog, self.root / CONTENT_DIR)
         for section in SECTIONS:
             for spec in section(self.checked.catalog, self.urls, self.config):
                 self.specs[spec.src_uri] = spec
@@ -124,6 +128,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                 files.append(File.generated(config, path, content=content))
         for path in sorted(p for p in ASSETS.rglob("*") if p.is_file()):
             files.append(File.generated(config, path.relative_to(ASSETS.parent).as_posix(), abs_src_path=str(path)))
+        # The link preview picture of pages without their own (partials/meta.html), with the site's name.
+        files.append(File.generated(config, SITE_CARD, content=images.site_card(config.site_name, config.site_description or "")))
         # The catalog, the specs and MkDocs' files live until the build ends: Python's cycle collector
         # would walk them all again and again while pages are made (a fifth of a rebuild at 10,000).
         gc.freeze()

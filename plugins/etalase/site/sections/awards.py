@@ -13,6 +13,7 @@ from ...catalog import Catalog
 from ...labels import LABELS
 from ...records import Category, Edition, Program, Stage, Winner
 from ..config import EtalaseConfig
+from .. import structured
 from ..pages import PageSpec
 from ..urls import Urls
 from .refs import refs
@@ -60,6 +61,7 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
             title=program.name,
             template="etalase/program.html",
             context={"program": program, "editions": editions, "chart": charts.program_chart(editions),
+                     "structured_data": structured.program(program, editions, urls),
                      "region": catalog.regions.get(program.region) if program.region else None},
             description=program.description or f"{program.name}: edisi dan pemenangnya.",
         )
@@ -70,6 +72,7 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
 def edition_page(program: Program, edition: Edition, editions: list[Edition], index: int, today: dt.date,
                  urls: Urls, catalog: Catalog) -> PageSpec:
     stages = stage_views(edition, today)
+    organizer = edition.organizer or program.organizer
     done = [view for view in stages if view.status == DONE]
     upcoming = [view for view in stages if view.status != DONE]
     return PageSpec(
@@ -79,7 +82,8 @@ def edition_page(program: Program, edition: Edition, editions: list[Edition], in
         context={
             "program": program,
             "edition": edition,
-            "organizer": edition.organizer or program.organizer,
+            "organizer": organizer,
+            "structured_data": structured.edition(edition, program, organizer, urls),
             "stages": stages,
             "current_stage": done[-1] if done else None,
             "next_stage": upcoming[0] if upcoming else None,

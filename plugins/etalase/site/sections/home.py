@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ... import charts
+from ... import charts, images
 from ...catalog import Catalog
 from ..config import EtalaseConfig
 from ..pages import PageSpec
@@ -47,6 +47,7 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
             "latest_awards": latest_awards,
             "highlights": highlights,
             "award_counts": {i.id: len(catalog.awards_by_innovation[i.id]) for i in highlights},
+            "cards": {i.id: card for i in highlights if (card := images.of_catalog(catalog).card(i))},
             "top_sectors": sectors[:TOP_SECTORS],
             "years": [(str(year), urls.year(year), None) for year in sorted(catalog.innovations_by_year, reverse=True)],
             "maps": charts.map_views(charts.province_rows(catalog), urls.region),

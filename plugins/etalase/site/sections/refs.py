@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
+from ... import images
 from ...catalog import Catalog
 from ...records import Edition, Innovation, Program, Recipient, Region, Sector
 
@@ -54,5 +55,7 @@ def refs(catalog: Catalog, *, listed: Iterable[Innovation] = (), recipients: Ite
 
 def listing_refs(catalog: Catalog, **more: Iterable) -> Callable[[list], dict]:
     """`extra` of an innovation listing (listing_pages): each page's refs for its entries, and `more`
-    (lists: read again for every page)."""
-    return lambda entries: {"refs": refs(catalog, listed=entries, **more)}
+    (lists: read again for every page), and the cards (first pictures) of the entries that have one."""
+    pictures = images.of_catalog(catalog)
+    return lambda entries: {"refs": refs(catalog, listed=entries, **more),
+                            "cards": {i.id: card for i in entries if (card := pictures.card(i))}}
