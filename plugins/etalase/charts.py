@@ -29,8 +29,8 @@ SERIES = ("#00695c", "#b3541e", "#4a148c", "#1565c0", "#5d4037", "#ad1457")
 SERIES_PATTERNS = ("solid", "hatch", "dots", "cross", "vertical", "horizontal")
 # The map's classes, light to dark; 0 has its own grey. Single-hue lightness steps read the same
 # in greyscale; the counts are in each province's <title> and in the table.
-MAP_CLASSES = ("#e0f2f1", "#80cbc4", "#26a69a", "#00796b", "#004d40")
-MAP_ZERO = "#f5f5f5"
+MAP_CLASSES = ("#b2dfdb", "#4db6ac", "#00897b", "#00695c", "#004d40")
+MAP_ZERO = "#ffffff"  # outlined: the outline (#37474f) has 9:1 against the page
 
 
 @dataclass(frozen=True)
@@ -164,6 +164,7 @@ def map_views(rows: Sequence[dict], href) -> tuple[MapView, MapView]:
 # What the pages chart, counted from the catalog's indexes (one pass over what a page shows).
 
 TOP_SECTORS = 8
+TOP_PROGRAMS = 5
 
 
 def province_rows(catalog: Catalog) -> list[dict]:
@@ -194,15 +195,23 @@ def home_charts(catalog: Catalog, sector_href) -> list[Chart]:
 
 
 def winners_chart(editions: Iterable[Edition], programs: dict[str, Program]) -> Chart:
-    """Winners per year, one series per program (stacked)."""
+    """Winners per year, one series per program (stacked): the TOP_PROGRAMS with the most winners,
+    the others together, so the chart stays readable (and its size bounded) with many programs."""
     editions = [e for e in editions if e.program in programs]
-    ids = sorted({e.program for e in editions}, key=lambda p: programs[p].name.casefold())
+    totals = Counter()
+    for edition in editions:
+        totals[edition.program] += len(edition.winners)
+    ranked = sorted(totals, key=lambda p: (-totals[p], programs[p].name.casefold()))
+    shown = sorted(ranked[:TOP_PROGRAMS], key=lambda p: programs[p].name.casefold())
+    series = [programs[p].short_name or programs[p].name for p in shown]
+    if len(ranked) > TOP_PROGRAMS:
+        series.append(f"{len(ranked) - TOP_PROGRAMS} ajang lain")
     counts: dict[int, list[int]] = {}
     for edition in editions:
-        counts.setdefault(edition.year, [0] * len(ids))[ids.index(edition.program)] += len(edition.winners)
+        index = shown.index(edition.program) if edition.program in shown else TOP_PROGRAMS
+        counts.setdefault(edition.year, [0] * len(series))[index] += len(edition.winners)
     return bar_chart("grafik-pemenang", "Pemenang per tahun menurut ajang", "Tahun", "pemenang",
-                     [(str(year), counts[year]) for year in sorted(counts)],
-                     series=[programs[p].short_name or programs[p].name for p in ids])
+                     [(str(year), counts[year]) for year in sorted(counts)], series=series)
 
 
 def program_chart(editions: Iterable[Edition]) -> Chart:
