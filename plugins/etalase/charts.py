@@ -98,13 +98,11 @@ def bar_chart(id: str, title: str, label: str, unit: str, rows: Iterable[tuple[s
 @dataclass(frozen=True)
 class MapClass:
     low: int
-    high: Optional[int]  # None: and more
+    high: int
     colour: str
 
     @property
     def label(self) -> str:
-        if self.high is None:
-            return f"{self.low} atau lebih"
         return str(self.low) if self.low == self.high else f"{self.low}–{self.high}"
 
 
@@ -137,7 +135,9 @@ def class_breaks(values: Iterable[int], classes: int = len(MAP_CLASSES)) -> list
         return breaks
     uppers = sorted({nonzero[min(len(nonzero) - 1, (len(nonzero) * (i + 1)) // classes - 1)] for i in range(classes)})
     low = 1
-    colours = MAP_CLASSES[-len(uppers):] if len(uppers) < len(MAP_CLASSES) else MAP_CLASSES
+    # Fewer classes than colours: spread over the ramp, so the steps stay far apart.
+    steps = len(uppers) - 1
+    colours = [MAP_CLASSES[round(i * (len(MAP_CLASSES) - 1) / steps) if steps else -1] for i in range(len(uppers))]
     for colour, high in zip(colours, uppers):
         if high >= low:
             breaks.append(MapClass(low, high, colour))
@@ -146,7 +146,7 @@ def class_breaks(values: Iterable[int], classes: int = len(MAP_CLASSES)) -> list
 
 
 def _colour(value: int, breaks: Sequence[MapClass]) -> str:
-    return next(c.colour for c in breaks if c.high is None or value <= c.high)
+    return next(c.colour for c in breaks if value <= c.high)
 
 
 def map_views(rows: Sequence[dict], href) -> tuple[MapView, MapView]:
