@@ -21,7 +21,7 @@ from PIL import Image
 from conftest import ROOT
 from etalase.images import Pictures
 from etalase.validate import check_repository
-from pictures_repo import DIAGRAM, PHOTO, with_pictures
+from pictures_repo import with_pictures
 
 HOSTILE = "</script><script>alert(1)</script>"
 HOSTILE_FILE = "innovations/kota-batu/among-abdi-praja.md"

@@ -73,12 +73,12 @@ class Chart:
 def bar_chart(id: str, title: str, label: str, unit: str, rows: Iterable[tuple[str, Sequence[int]]],
               series: Sequence[str] = ("Jumlah",), hrefs: Optional[Sequence[Optional[str]]] = None) -> Chart:
     """`rows`: (category, one value per series), in the order shown."""
-    rows = [(name, tuple(values)) for name, values in rows]
-    most = max((sum(values) for _, values in rows), default=0) or 1
+    table = [(name, tuple(values)) for name, values in rows]
+    most = max((sum(values) for _, values in table), default=0) or 1
     # Room for the value written after the longest bar.
     scale = (WIDTH - LABEL - 40) / most
     bars = []
-    for index, (name, values) in enumerate(rows):
+    for index, (name, values) in enumerate(table):
         x = float(LABEL)
         segments = []
         for s, value in enumerate(values):
@@ -177,8 +177,8 @@ def home_charts(catalog: Catalog, sector_href) -> list[Chart]:
     from .labels import LABELS
 
     by_year = sorted(catalog.innovations_by_year.items())
-    types = Counter(innovation.type for innovation in catalog.innovations.values())
-    stages = Counter(innovation.stage for innovation in catalog.innovations.values())
+    types: Counter[str] = Counter(innovation.type for innovation in catalog.innovations.values())
+    stages: Counter[str] = Counter(innovation.stage for innovation in catalog.innovations.values())
     sectors = sorted(((catalog.sectors[s], len(items)) for s, items in catalog.innovations_by_sector.items()
                       if s in catalog.sectors), key=lambda x: (-x[1], x[0].label))[:TOP_SECTORS]
     return [
@@ -198,7 +198,7 @@ def winners_chart(editions: Iterable[Edition], programs: dict[str, Program]) -> 
     """Winners per year, one series per program (stacked): the TOP_PROGRAMS with the most winners,
     the others together, so the chart stays readable (and its size bounded) with many programs."""
     editions = [e for e in editions if e.program in programs]
-    totals = Counter()
+    totals: Counter[str] = Counter()
     for edition in editions:
         totals[edition.program] += len(edition.winners)
     ranked = sorted(totals, key=lambda p: (-totals[p], programs[p].name.casefold()))

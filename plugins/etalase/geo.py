@@ -98,12 +98,12 @@ def visvalingam(ring: Sequence[Point], min_area: float) -> list[Point]:
 
 
 def _ring_area(ring: Sequence[Point]) -> float:
-    return abs(sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, ring[1:] + ring[:1]))) / 2
+    return abs(sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, [*ring[1:], ring[0]]))) / 2
 
 
 def _path(rings: list[list[tuple[int, int]]]) -> str:
     """Relative moves and lines: most steps are one or two digits."""
-    parts = []
+    parts: list[str] = []
     x0 = y0 = 0
     for ring in rings:
         (x, y), rest = ring[0], ring[1:]
