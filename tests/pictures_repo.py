@@ -16,6 +16,8 @@ from sample_repo import ROOT, copy_sample
 INNOVATION = "innovations/kota-batu/adiarta.md"
 PHOTO = "images/uji/adiarta-foto.jpg"  # 1600 × 1000, opaque: WebP and JPEG
 DIAGRAM = "images/uji/adiarta-bagan.png"  # 500 × 300 with transparency: WebP and PNG
+PROGRAM = "content/awards/innovative-government-award/program.yml"
+LOGO = "images/uji/logo-uji.png"  # 400 × 400 with transparency, the program's logo
 MEDIA = f"""media:
   - image: {PHOTO}
     alt: Gambar uji berwarna dengan tulisan GAMBAR UJI 1600 x 1000
@@ -43,13 +45,25 @@ def _diagram(path: Path) -> None:
     image.save(path, "PNG")
 
 
+def _logo(path: Path) -> None:
+    image = Image.new("RGBA", (400, 400), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((10, 10, 390, 390), fill="#b3541e")
+    draw.text((95, 170), "LOGO UJI", fill="#ffffff", font_size=48)
+    image.save(path, "PNG")
+
+
 def with_pictures(target: Path) -> Path:
-    """The sample repository copied into `target`, with two pictures on ADIARTA's page."""
+    """The sample repository copied into `target`, with two pictures on ADIARTA's page and a logo
+    for the Innovative Government Award."""
     copy_sample(target)
     shutil.copy(ROOT / "mkdocs.yml", target)
     (target / "content" / PHOTO).parent.mkdir(parents=True)
     _photo(target / "content" / PHOTO)
     _diagram(target / "content" / DIAGRAM)
+    _logo(target / "content" / LOGO)
+    with (target / PROGRAM).open("a", encoding="utf-8") as program:
+        program.write(f"logo: {LOGO}\n")
     page = target / INNOVATION
     text = page.read_text(encoding="utf-8")
     page.write_text(text.replace("sources:\n", MEDIA + "sources:\n", 1), encoding="utf-8")

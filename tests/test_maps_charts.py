@@ -276,3 +276,24 @@ def test_maps_and_charts_cost_the_same_at_two_catalog_sizes(tmp_path):
     for url in few:
         assert few[url][1] == many[url][1], url
         assert abs(few[url][0] - many[url][0]) <= 0.02 * many[url][0], url
+
+
+def test_the_map_switches_views_without_javascript_and_fits_a_phone(site_url, browser):
+    from browser import PHONE
+
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(site_url + "daerah/")
+    innovations, awards = tab.locator("#peta-inovasi"), tab.locator("#peta-penghargaan")
+    assert innovations.is_visible() and not awards.is_visible()
+    tab.get_by_text("Menurut penghargaan").click()
+    assert awards.is_visible() and not innovations.is_visible()
+    box = awards.locator("svg[role=group]").bounding_box()
+    assert 300 <= box["width"] <= PHONE["width"]
+    assert tab.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
+    # The shared geometry is drawn: a province has an area on screen, and its link leads to its page.
+    jatim = awards.locator("a", has=tab.locator("title", has_text="Jawa Timur:"))
+    assert jatim.locator("use").bounding_box()["width"] > 10
+    jatim.click()
+    assert tab.locator("h1").inner_text() == "Jawa Timur"
+    context.close()

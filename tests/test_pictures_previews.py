@@ -170,6 +170,18 @@ def test_the_first_picture_is_the_card_on_listings_and_the_link_preview(pictured
                                          for img in page.select("figure.etalase-picture img")]
 
 
+def test_a_programs_logo_is_resized_and_is_its_link_preview(pictured):
+    _, site = pictured
+    page = site / "penghargaan" / "innovative-government-award"
+    soup = soup_of(page / "index.html")
+    img = soup.select_one(".etalase-logo picture img")
+    assert img["alt"] == "Logo Innovative Government Award"
+    assert [entry.split()[1] for entry in soup.select_one(".etalase-logo source")["srcset"].split(", ")] == ["320w", "400w"]
+    with Image.open((page / img["src"]).resolve()) as logo:
+        assert logo.size == (400, 400) and logo.mode == "RGBA"
+    assert og(soup, "image") == SITE_URL + img["src"].replace("../", "")
+
+
 def test_an_unchanged_picture_is_not_resized_again(tmp_path):
     content = tmp_path / "content"
     (content / "images").mkdir(parents=True)
@@ -247,3 +259,17 @@ def test_a_hostile_title_stays_inert_in_json_ld_and_link_previews(pictured, brow
         assert tab.evaluate("() => [...document.scripts].filter(s => s.textContent.includes('alert(1)')"
                             " && s.type !== 'application/ld+json').length") == 0
         context.close()
+
+
+def test_a_missing_logo_is_reported_with_its_file_and_line(tmp_path):
+    from sample_repo import cli, copy_sample
+
+    repo = copy_sample(tmp_path)
+    path = repo / "content" / "awards" / "innovative-government-award" / "program.yml"
+    text = path.read_text("utf-8") + "logo: images/tidak-ada.png\n"
+    path.write_text(text, "utf-8")
+    result = cli(repo, "validate")
+    assert result.returncode == 1
+    line = text.count("\n")
+    assert (f"content/awards/innovative-government-award/program.yml:{line}:7: error: logo: gambar "
+            "content/images/tidak-ada.png tidak ditemukan") in result.stdout

@@ -26,7 +26,7 @@ from PIL import Image, ImageOps
 
 if TYPE_CHECKING:
     from .catalog import Catalog
-    from .records import Innovation
+    from .records import Innovation, Program
 
 WIDTHS = (320, 640, 1280)
 CARD_WIDTH = 320  # the variant shown as an innovation's card on listings
@@ -167,10 +167,17 @@ class CatalogPictures:
         found = self.of(innovation)
         return found[0].card if found else None
 
+    def logo(self, program: Program) -> Optional[Picture]:
+        return self.pictures.picture(program.logo, f"Logo {program.name}") if program.logo else None
+
     def files_of(self, innovation: Innovation) -> dict[str, bytes]:
         """The resized files of the innovation's pictures not yet published with another page."""
+        return self.files(self.of(innovation))
+
+    def files(self, pictures: list[Picture]) -> dict[str, bytes]:
+        """The resized files of `pictures` not yet published with another page."""
         files = {}
-        for picture in self.of(innovation):
+        for picture in pictures:
             for variant in picture.webp + picture.fallback:
                 if variant.url not in self.published:
                     self.published.add(variant.url)

@@ -7,7 +7,11 @@ Addresses are absolute (SITE_URL) or left out: a relative one would be read agai
 
 from __future__ import annotations
 
+import html
 from typing import Any, Iterable, Optional
+
+import markdown as md
+import nh3
 
 from ..catalog import Award
 from ..records import Edition, Innovation, Program, Region
@@ -23,6 +27,11 @@ def _clean(data: Data) -> Data:
 
 def _url(urls: Urls, url: str) -> Optional[str]:
     return urls.absolute(url) if urls.site_url else None
+
+
+def _plain(text: Optional[str]) -> Optional[str]:
+    """A Markdown description as plain text: search engines read text, not Markdown or HTML."""
+    return " ".join(html.unescape(nh3.clean(md.markdown(text), tags=set())).split()) if text else None
 
 
 def area(region: Optional[Region], province: Optional[Region]) -> Optional[Data]:
@@ -69,7 +78,7 @@ def program(program: Program, editions: Iterable[Edition], urls: Urls) -> Data:
         "@type": "EventSeries",
         "name": program.name,
         "alternateName": program.short_name,
-        "description": program.description,
+        "description": _plain(program.description),
         "url": _url(urls, urls.program(program)),
         "sameAs": program.website,
         "organizer": organization(program.organizer),
@@ -87,7 +96,7 @@ def edition(edition: Edition, program: Program, organizer: Optional[str], urls: 
         "@context": CONTEXT,
         "@type": "Event",
         "name": edition.title,
-        "description": edition.description or edition.theme,
+        "description": _plain(edition.description) or edition.theme,
         "url": _url(urls, urls.edition(edition)),
         "sameAs": edition.website,
         "startDate": dates[0].isoformat() if dates else None,

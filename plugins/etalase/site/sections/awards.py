@@ -8,7 +8,7 @@ from typing import Iterator, Optional
 
 from mkdocs.utils import get_build_date
 
-from ... import charts
+from ... import charts, images
 from ...catalog import Catalog
 from ...labels import LABELS
 from ...records import Category, Edition, Program, Stage, Winner
@@ -56,14 +56,17 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
     today = dt.date.fromisoformat(get_build_date())
     for program in programs:
         editions = catalog.editions_by_program.get(program.id, [])
+        logo = images.of_catalog(catalog).logo(program)
         yield PageSpec(
             url=urls.program(program),
             title=program.name,
             template="etalase/program.html",
             context={"program": program, "editions": editions, "chart": charts.program_chart(editions),
                      "structured_data": structured.program(program, editions, urls),
+                     "logo": logo, "preview_image": logo.src.url if logo else None,
                      "region": catalog.regions.get(program.region) if program.region else None},
             description=program.description or f"{program.name}: edisi dan pemenangnya.",
+            files=images.of_catalog(catalog).files([logo] if logo else []),
         )
         for index, edition in enumerate(editions):
             yield edition_page(program, edition, editions, index, today, urls, catalog)
