@@ -193,6 +193,8 @@ def test_an_unchanged_picture_is_not_resized_again(tmp_path):
     again = Pictures(content, cache)
     assert again.picture("images/a.jpg", "alt") == picture and again.processed == 0
     assert again.files == first.files
+    fresh = Pictures(content, tmp_path / "another-cache")  # resizing again gives the same bytes
+    assert fresh.picture("images/a.jpg", "alt") == picture and fresh.processed == 1 and fresh.files == first.files
     Image.new("RGB", (900, 600), "#b3541e").save(content / "images" / "a.jpg")
     changed = Pictures(content, cache)
     assert changed.picture("images/a.jpg", "alt") != picture and changed.processed == 1
