@@ -69,7 +69,7 @@ class Picture:
 class Pictures:
     """Resizes the images of one repository; `files` collects what the site publishes (path -> bytes)."""
 
-    def __init__(self, content_dir: Path, cache_dir: Optional[Path] = None):
+    def __init__(self, content_dir: Optional[Path], cache_dir: Optional[Path] = None):
         self.content_dir = content_dir
         base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "etalase" / "images"
         self.cache_dir = cache_dir or base
@@ -79,6 +79,8 @@ class Pictures:
     def picture(self, image: str, alt: str, caption: Optional[str] = None) -> Optional[Picture]:
         """The resized variants of `content/<image>`; None for a file Pillow cannot read (the
         page then shows the original file as it is)."""
+        if self.content_dir is None:
+            return None
         try:
             data = (self.content_dir / image).read_bytes()
         except OSError:
@@ -197,7 +199,7 @@ def of_catalog(catalog: Catalog) -> CatalogPictures:
     """The pictures of a catalog, shared by the sections that show them (none without `prepare`)."""
     found = _BY_CATALOG.get(catalog)
     if found is None:
-        found = _BY_CATALOG[catalog] = CatalogPictures(Pictures(Path("/nonexistent")))
+        found = _BY_CATALOG[catalog] = CatalogPictures(Pictures(None))
     return found
 
 
