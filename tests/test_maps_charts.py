@@ -16,9 +16,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_site
 from etalase import charts, geo
 from etalase.validate import check_repository
+
+from conftest import ROOT, build_site
 
 BOUNDARIES = Path("data") / "indonesia-38-provinces" / "indonesia-38-provinces.geojson"
 
@@ -201,7 +202,7 @@ def test_program_and_region_charts_equal_the_records(built_site, catalog):
     rows = table(page(built_site, "penghargaan/innovative-government-award").find("figure", id="grafik-edisi"))
     assert rows == {p.stem: [len(yaml.safe_load(p.read_text("utf-8")).get("winners") or [])]
                     for p in sorted(folder.glob("[0-9]*.yml"))}
-    batu = catalog.region_by_slug["kota-batu"]
+    batu = next(r for r in catalog.regions.values() if r.slug == "kota-batu")
     years = Counter(a.edition.year for a in catalog.awards_by_region[batu.code])
     rows = table(page(built_site, "daerah/kota-batu").find("figure", id="grafik-penghargaan"))
     assert rows == {str(y): [n] for y, n in sorted(years.items())}

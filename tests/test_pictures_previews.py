@@ -18,9 +18,10 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from conftest import ROOT
 from etalase.images import Pictures
 from etalase.validate import check_repository
+
+from conftest import ROOT
 from pictures_repo import with_pictures
 
 HOSTILE = "</script><script>alert(1)</script>"

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, Sequence
 
 from . import geo
 
 if TYPE_CHECKING:
     from .catalog import Award, Catalog
-    from .records import Edition, Program
+    from .records import Edition, Program, Region, Sector
 
 # Bars: horizontal, one row per category, its value written at its end (readable without colour).
 WIDTH = 360  # the viewBox; the SVG scales to the column (readable at 390 px)
@@ -138,7 +138,7 @@ def class_breaks(values: Iterable[int], classes: int = len(MAP_CLASSES)) -> list
     # Fewer classes than colours: spread over the ramp, so the steps stay far apart.
     steps = len(uppers) - 1
     colours = [MAP_CLASSES[round(i * (len(MAP_CLASSES) - 1) / steps) if steps else -1] for i in range(len(uppers))]
-    for colour, high in zip(colours, uppers):
+    for colour, high in zip(colours, uppers, strict=True):
         if high >= low:
             breaks.append(MapClass(low, high, colour))
             low = high + 1
@@ -149,7 +149,7 @@ def _colour(value: int, breaks: Sequence[MapClass]) -> str:
     return next(c.colour for c in breaks if value <= c.high)
 
 
-def map_views(rows: Sequence[dict], href) -> tuple[MapView, MapView]:
+def map_views(rows: Sequence[dict[str, Any]], href: Callable[[Region], str]) -> tuple[MapView, MapView]:
     """By innovations and by awards, from the provinces' rows (`region`, `innovations`, `awards`)."""
     views = []
     for key, title, unit in (("innovations", "Jumlah inovasi per provinsi", "inovasi"),
@@ -167,13 +167,13 @@ TOP_SECTORS = 8
 TOP_PROGRAMS = 5
 
 
-def province_rows(catalog: Catalog) -> list[dict]:
+def province_rows(catalog: Catalog) -> list[dict[str, Any]]:
     """Each province with its innovations and awards (its cities' included), by name."""
     return [{"region": province, "innovations": len(catalog.innovations_by_region.get(province.code, [])),
              "awards": len(catalog.awards_by_region.get(province.code, []))} for province in catalog.provinces]
 
 
-def home_charts(catalog: Catalog, sector_href) -> list[Chart]:
+def home_charts(catalog: Catalog, sector_href: Callable[[Sector], str]) -> list[Chart]:
     from .labels import LABELS
 
     by_year = sorted(catalog.innovations_by_year.items())

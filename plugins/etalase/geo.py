@@ -22,7 +22,7 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
+from typing import Any, Iterable, Optional, Sequence
 
 from slugify import slugify
 
@@ -41,12 +41,12 @@ def _key(name: str) -> str:
     return slugify(ALIASES.get(name, name))
 
 
-def join(features: Iterable[dict], provinces: dict[str, str]) -> dict[str, dict]:
+def join(features: Iterable[dict[str, Any]], provinces: dict[str, str]) -> dict[str, dict[str, Any]]:
     """Each feature by the code of the province of the same name (`provinces`: code -> name).
 
     Raises ValueError naming what does not join, both ways."""
     codes = {_key(name): code for code, name in provinces.items()}
-    joined: dict[str, dict] = {}
+    joined: dict[str, dict[str, Any]] = {}
     unknown = []
     for feature in features:
         name = feature["properties"]["PROVINSI"]
@@ -61,7 +61,7 @@ def join(features: Iterable[dict], provinces: dict[str, str]) -> dict[str, dict]
     return joined
 
 
-def _rings(geometry: dict) -> list[list[Point]]:
+def _rings(geometry: dict[str, Any]) -> list[list[Point]]:
     polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
     return [ring for polygon in polygons for ring in polygon]
 
@@ -94,11 +94,11 @@ def visvalingam(ring: Sequence[Point], min_area: float) -> list[Point]:
         nxt[p], prev[q] = q, p
         for j in (p, q):
             heapq.heappush(heap, (_area(ring[prev[j]], ring[j], ring[nxt[j]]), j))
-    return [point for point, keep in zip(ring, alive) if keep]
+    return [point for point, keep in zip(ring, alive, strict=True) if keep]
 
 
 def _ring_area(ring: Sequence[Point]) -> float:
-    return abs(sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, [*ring[1:], ring[0]]))) / 2
+    return abs(sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, [*ring[1:], ring[0]], strict=True))) / 2
 
 
 def _path(rings: list[list[tuple[int, int]]]) -> str:
@@ -118,7 +118,7 @@ def _path(rings: list[list[tuple[int, int]]]) -> str:
     return "".join(parts).replace(" -", "-")
 
 
-def sprite(joined: dict[str, dict]) -> str:
+def sprite(joined: dict[str, dict[str, Any]]) -> str:
     rings = {code: _rings(feature["geometry"]) for code, feature in joined.items()}
     points = [p for code_rings in rings.values() for ring in code_rings for p in ring]
     west, east = min(p[0] for p in points), max(p[0] for p in points)
@@ -163,7 +163,7 @@ def view_box() -> str:
     return _read()[0]
 
 
-def locator(code: str) -> Optional[dict]:
+def locator(code: str) -> Optional[dict[str, Any]]:
     """What a locator map needs to highlight a province: its id in the sprite and where to circle it."""
     centre = _read()[1].get(code)
     return None if centre is None else {"code": code, "x": centre[0], "y": centre[1], "view_box": view_box()}
@@ -174,7 +174,8 @@ def main(argv: list[str]) -> None:
 
     source = Path(argv[0])
     regions_file = Path(argv[1]) if len(argv) > 1 else Path("content/regions.yml")
-    provinces = {str(r["code"]): r["name"] for r in yaml.safe_load(regions_file.read_text(encoding="utf-8")) if r.get("kind") == "provinsi"}
+    regions = yaml.safe_load(regions_file.read_text(encoding="utf-8"))
+    provinces = {str(r["code"]): r["name"] for r in regions if r.get("kind") == "provinsi"}
     joined = join(json.loads(source.read_text(encoding="utf-8"))["features"], provinces)
     SPRITE.write_text(sprite(joined), encoding="utf-8")
     print(f"{SPRITE}: {SPRITE.stat().st_size} bytes, {len(joined)} provinces")

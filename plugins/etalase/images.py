@@ -16,16 +16,14 @@ import json
 import os
 import shutil
 import tempfile
-import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
 import PIL
-from PIL import Image, ImageOps
+from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 if TYPE_CHECKING:
-    from .catalog import Catalog
     from .records import Innovation, Program
 
 WIDTHS = (320, 640, 1280)
@@ -187,20 +185,10 @@ class CatalogPictures:
         return files
 
 
-_BY_CATALOG: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def prepare(catalog: Catalog, content_dir: Path) -> None:
-    """Where the images of `catalog` are (its repository's content folder): called before its pages are made."""
-    _BY_CATALOG[catalog] = CatalogPictures(Pictures(content_dir))
-
-
-def of_catalog(catalog: Catalog) -> CatalogPictures:
-    """The pictures of a catalog, shared by the sections that show them (none without `prepare`)."""
-    found = _BY_CATALOG.get(catalog)
-    if found is None:
-        found = _BY_CATALOG[catalog] = CatalogPictures(Pictures(None))
-    return found
+def catalog_pictures(content_dir: Optional[Path] = None) -> CatalogPictures:
+    """The pictures of the repository whose content folder is `content_dir`; without one, none
+    (the pages then show no pictures, as sections built outside a repository)."""
+    return CatalogPictures(Pictures(content_dir))
 
 
 CARD_SIZE = (1200, 630)  # what Open Graph and Twitter's large cards show
@@ -209,8 +197,6 @@ CARD_SIZE = (1200, 630)  # what Open Graph and Twitter's large cards show
 def site_card(name: str, description: str) -> bytes:
     """The link preview picture of pages without one of their own: the site's name and description
     in white on the theme's teal (contrast 5.4:1), in the font Pillow ships (no system font needed)."""
-    from PIL import ImageDraw, ImageFont
-
     image = Image.new("RGB", CARD_SIZE, "#00796b")
     draw = ImageDraw.Draw(image)
     title, body = ImageFont.load_default(size=76), ImageFont.load_default(size=38)
@@ -224,7 +210,8 @@ def site_card(name: str, description: str) -> bytes:
     return buffer.getvalue()
 
 
-def _wrap(text: str, font, draw, width: int = CARD_SIZE[0] - 160, lines: int = 4) -> list[str]:
+def _wrap(text: str, font: ImageFont.FreeTypeFont | ImageFont.ImageFont, draw: ImageDraw.ImageDraw,
+          width: int = CARD_SIZE[0] - 160, lines: int = 4) -> list[str]:
     out: list[str] = []
     for word in text.split():
         if out and draw.textlength(f"{out[-1]} {word}", font=font) <= width:

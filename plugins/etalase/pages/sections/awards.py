@@ -6,15 +6,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from mkdocs.utils import get_build_date
-
-from ... import charts, images
+from ... import charts
 from ...catalog import Catalog
+from ...images import CatalogPictures
 from ...labels import LABELS
 from ...records import Category, Edition, Program, Stage, Winner
-from ..config import EtalaseConfig
 from .. import structured
-from ..pages import PageSpec
+from ..options import SiteOptions
+from ..spec import PageSpec
 from ..urls import Urls
 from .refs import refs
 
@@ -38,7 +37,7 @@ class WinnerGroup:
     winners: list[Winner]
 
 
-def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageSpec]:
+def pages(catalog: Catalog, urls: Urls, options: SiteOptions, pictures: CatalogPictures) -> Iterator[PageSpec]:
     programs = sorted(catalog.programs.values(), key=lambda p: (LEVELS.index(p.level), p.name.casefold()))
     yield PageSpec(
         url=urls.programs(),
@@ -52,11 +51,9 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
         },
         description="Program penghargaan inovasi daerah: penyelenggara, tingkat, edisi dan pemenangnya.",
     )
-    # MkDocs' build date honours SOURCE_DATE_EPOCH, so a reproducible build stays byte-identical.
-    today = dt.date.fromisoformat(get_build_date())
     for program in programs:
         editions = catalog.editions_by_program.get(program.id, [])
-        logo = images.of_catalog(catalog).logo(program)
+        logo = pictures.logo(program)
         yield PageSpec(
             url=urls.program(program),
             title=program.name,
@@ -66,10 +63,10 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
                      "logo": logo, "preview_image": logo.src.url if logo else None,
                      "region": catalog.regions.get(program.region) if program.region else None},
             description=program.description or f"{program.name}: edisi dan pemenangnya.",
-            files=images.of_catalog(catalog).files([logo] if logo else []),
+            files=pictures.files([logo] if logo else []),
         )
         for index, edition in enumerate(editions):
-            yield edition_page(program, edition, editions, index, today, urls, catalog)
+            yield edition_page(program, edition, editions, index, options.today, urls, catalog)
 
 
 def edition_page(program: Program, edition: Edition, editions: list[Edition], index: int, today: dt.date,

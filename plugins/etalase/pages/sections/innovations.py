@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Callable, Iterator
 
-from ... import images
 from ...catalog import Catalog
+from ...images import CatalogPictures
 from ...records import Innovation
-from ..config import EtalaseConfig
 from .. import structured
-from ..pages import PageSpec
+from ..options import SiteOptions
+from ..spec import PageSpec
 from ..urls import Urls
 from .listing import listing_pages
 from .refs import listing_refs, refs
@@ -18,13 +18,12 @@ from .refs import listing_refs, refs
 RELATED = 4
 
 
-def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageSpec]:
+def pages(catalog: Catalog, urls: Urls, options: SiteOptions, pictures: CatalogPictures) -> Iterator[PageSpec]:
     everything = list(catalog.innovations.values())
-    yield from listing_pages(urls.innovations(), everything, config.page_size, "Semua inovasi",
+    yield from listing_pages(urls.innovations(), everything, options.page_size, "Semua inovasi",
                              "etalase/innovations.html", {}, f"Daftar {len(everything)} inovasi daerah, urut abjad.",
-                             listing_refs(catalog))
+                             listing_refs(catalog, pictures))
     related = Related(catalog)
-    pictures = images.of_catalog(catalog)
     for innovation in everything:
         region = catalog.regions.get(innovation.region)
         sectors = [catalog.sectors[s] for s in dict.fromkeys(innovation.sectors) if s in catalog.sectors]
@@ -82,7 +81,7 @@ class Neighbours:
         self.index = index
         self.position = {(key, i.id): n for key, items in index.items() for n, i in enumerate(items)}
 
-    def around(self, key: str, innovation: Innovation, skip, spread: int = 1) -> list[Innovation]:
+    def around(self, key: str, innovation: Innovation, skip: Callable[[Innovation], bool], spread: int = 1) -> list[Innovation]:
         position = self.position.get((key, innovation.id))
         if position is None:
             return []
