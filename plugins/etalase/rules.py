@@ -86,6 +86,8 @@ class Checker:
             elif program.level != "nasional":
                 self._report(program.path, ("level",), f"program tingkat {program.level} perlu kolom 'region': kode "
                              "wilayah penyelenggaranya", severity="warning")
+            if program.logo:
+                self._check_image(program.path, ("logo",), program.logo)
 
     # -- innovations -----------------------------------------------------------------------
 
@@ -104,9 +106,13 @@ class Checker:
                 self._report(innovation.path, ("sectors", index), f"urusan '{sector}' ditulis dua kali", severity="warning")
             seen.add(sector)
         for index, media in enumerate(innovation.media):
-            if media.image and not (self.root / CONTENT_DIR / media.image).is_file():
-                self._report(innovation.path, ("media", index, "image"), f"gambar {CONTENT_DIR}/{media.image} tidak "
-                             f"ditemukan; simpan gambar di folder {CONTENT_DIR}/ dan tulis path-nya relatif dari sana")
+            if media.image:
+                self._check_image(innovation.path, ("media", index, "image"), media.image)
+
+    def _check_image(self, path: str, loc: tuple[Any, ...], image: str) -> None:
+        if not (self.root / CONTENT_DIR / image).is_file():
+            self._report(path, loc, f"gambar {CONTENT_DIR}/{image} tidak ditemukan; simpan gambar di folder "
+                         f"{CONTENT_DIR}/ dan tulis path-nya relatif dari sana")
 
     # -- awards ----------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Optional
 from pydantic import Field, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Date, InnovationId, Origin, Record, RegionCode, SafeUrl, Slug, Source, Text
+from .common import Date, InnovationId, Origin, Record, RegionCode, RepoPath, SafeUrl, Slug, Source, Text
 
 Level = Literal["nasional", "provinsi", "kabupaten-kota"]
 StageKind = Literal[
@@ -36,6 +36,8 @@ class Program(Record):
     """Penjelasan singkat tentang program."""
     website: Optional[SafeUrl] = None
     """Situs resmi program, diawali https://."""
+    logo: Optional[RepoPath] = None
+    """Berkas logo program, ditulis relatif dari folder content/, misalnya images/logo-iga.png."""
 
     @property
     def id(self) -> str:

@@ -21,12 +21,14 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..builddate import build_date
+from ..images import catalog_pictures, site_card
 from ..pages import search
 from ..pages.options import SiteOptions
 from ..pages.sections import page_specs
 from ..pages.spec import PageSpec
 from ..pages.urls import Urls
 from ..problems import render, summary
+from ..rules import CONTENT_DIR
 from ..validate import Checked, check_repository
 from . import filters, search_index
 from .accel import Accelerator
@@ -37,6 +39,8 @@ log = logging.getLogger("mkdocs.plugins.etalase")
 TEMPLATES = Path(__file__).parent / "templates"
 # Stylesheets and scripts of the plugin, published under the same path (e.g. assets/etalase/catalog.css).
 ASSETS = Path(__file__).parent / "assets"
+# The link preview picture of pages without their own (partials/meta.html), with the site's name.
+SITE_CARD = "assets/etalase/kartu-situs.png"
 
 
 class EtalasePlugin(BasePlugin[EtalaseConfig]):
@@ -81,11 +85,9 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.checked = self._check()
         self.accel.begin_files(config, self._write_index)
-        self.specs = page_specs(self.checked.catalog, self.urls, self.options)
-        for file in self.accel.page_files(config, self.specs):
+        self.specs = page_specs(self.checked.catalog, self.urls, self.options, catalog_pictures(self.root / CONTENT_DIR))
+        for file in self.accel.page_files(config, self.specs) + assets(config):
             files.append(file)
-        for path in sorted(p for p in ASSETS.rglob("*") if p.is_file()):
-            files.append(File.generated(config, path.relative_to(ASSETS.parent).as_posix(), abs_src_path=str(path)))
         return files
 
     @event_priority(-100)  # after every plugin's on_nav: both processes go on with the same navigation
@@ -163,3 +165,10 @@ def site_options(config: EtalaseConfig, site_url: Optional[str]) -> SiteOptions:
     """The plugin's options as the site model takes them, dated by MkDocs' build date (SOURCE_DATE_EPOCH)."""
     prefixes = {name: config[name] for name in config if name.endswith("_prefix")}
     return SiteOptions(today=build_date(), page_size=config.page_size, site_url=site_url, **prefixes)
+
+
+def assets(config: MkDocsConfig) -> list[File]:
+    """The plugin's stylesheets, scripts and pictures, and the site's link preview card."""
+    found = [File.generated(config, path.relative_to(ASSETS.parent).as_posix(), abs_src_path=str(path))
+             for path in sorted(p for p in ASSETS.rglob("*") if p.is_file())]
+    return [*found, File.generated(config, SITE_CARD, content=site_card(config.site_name, config.site_description or ""))]

@@ -6,9 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from ... import charts
 from ...catalog import Catalog
+from ...images import CatalogPictures
 from ...labels import LABELS
 from ...records import Category, Edition, Program, Stage, Winner
+from .. import structured
 from ..options import SiteOptions
 from ..spec import PageSpec
 from ..urls import Urls
@@ -34,7 +37,7 @@ class WinnerGroup:
     winners: list[Winner]
 
 
-def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSpec]:
+def pages(catalog: Catalog, urls: Urls, options: SiteOptions, pictures: CatalogPictures) -> Iterator[PageSpec]:
     programs = sorted(catalog.programs.values(), key=lambda p: (LEVELS.index(p.level), p.name.casefold()))
     yield PageSpec(
         url=urls.programs(),
@@ -50,13 +53,17 @@ def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSp
     )
     for program in programs:
         editions = catalog.editions_by_program.get(program.id, [])
+        logo = pictures.logo(program)
         yield PageSpec(
             url=urls.program(program),
             title=program.name,
             template="etalase/program.html",
-            context={"program": program, "editions": editions,
+            context={"program": program, "editions": editions, "chart": charts.program_chart(editions),
+                     "structured_data": structured.program(program, editions, urls),
+                     "logo": logo, "preview_image": logo.src.url if logo else None,
                      "region": catalog.regions.get(program.region) if program.region else None},
             description=program.description or f"{program.name}: edisi dan pemenangnya.",
+            files=pictures.files([logo] if logo else []),
         )
         for index, edition in enumerate(editions):
             yield edition_page(program, edition, editions, index, options.today, urls, catalog)
@@ -65,6 +72,7 @@ def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSp
 def edition_page(program: Program, edition: Edition, editions: list[Edition], index: int, today: dt.date,
                  urls: Urls, catalog: Catalog) -> PageSpec:
     stages = stage_views(edition, today)
+    organizer = edition.organizer or program.organizer
     done = [view for view in stages if view.status == DONE]
     upcoming = [view for view in stages if view.status != DONE]
     return PageSpec(
@@ -74,7 +82,8 @@ def edition_page(program: Program, edition: Edition, editions: list[Edition], in
         context={
             "program": program,
             "edition": edition,
-            "organizer": edition.organizer or program.organizer,
+            "organizer": organizer,
+            "structured_data": structured.edition(edition, program, organizer, urls),
             "stages": stages,
             "current_stage": done[-1] if done else None,
             "next_stage": upcoming[0] if upcoming else None,

@@ -7,6 +7,7 @@ from typing import Iterator
 from ...areadata import SOURCE as AREA_SOURCE
 from ...catalog import Catalog
 from ...export import AWARD_COLUMNS, FEED_ENTRIES, FEED_FILE, INNOVATION_COLUMNS, LIST_SEPARATOR, data_files
+from ...images import CatalogPictures
 from ...labels import LABELS
 from ..options import SiteOptions
 from ..spec import PageSpec
@@ -67,7 +68,7 @@ DESCRIPTIONS = {
 }
 
 
-def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSpec]:
+def pages(catalog: Catalog, urls: Urls, options: SiteOptions, pictures: CatalogPictures) -> Iterator[PageSpec]:
     files = data_files(
         catalog,
         title=FEED_TITLE,

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ... import charts
 from ...catalog import Catalog
+from ...images import CatalogPictures
 from ..options import SiteOptions
 from ..spec import PageSpec
 from ..urls import Urls
@@ -15,7 +17,7 @@ HIGHLIGHTS = 6
 TOP_SECTORS = 8
 
 
-def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSpec]:
+def pages(catalog: Catalog, urls: Urls, options: SiteOptions, pictures: CatalogPictures) -> Iterator[PageSpec]:
     # Regions that appear on the site: those with innovations, and award recipients without one.
     regions = {innovation.region for innovation in catalog.innovations.values()}
     regions.update(award.recipient.region for award in catalog.awards if award.recipient.region)
@@ -46,8 +48,11 @@ def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSp
             "latest_awards": latest_awards,
             "highlights": highlights,
             "award_counts": {i.id: len(catalog.awards_by_innovation[i.id]) for i in highlights},
+            "cards": {i.id: card for i in highlights if (card := pictures.card(i))},
             "top_sectors": sectors[:TOP_SECTORS],
             "years": [(str(year), urls.year(year), None) for year in sorted(catalog.innovations_by_year, reverse=True)],
+            "maps": charts.map_views(charts.province_rows(catalog), urls.region),
+            "charts": charts.home_charts(catalog, urls.sector),
             "refs": refs(catalog, recipients=[a.recipient for a in latest_awards], regions=[i.region for i in highlights]),
         },
         description="Etalase inovasi pemerintah daerah: inovasi, daerah, urusan dan penghargaannya.",

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Callable, Iterator
 
 from ...catalog import Catalog
+from ...images import CatalogPictures
 from ...records import Innovation
+from .. import structured
 from ..options import SiteOptions
 from ..spec import PageSpec
 from ..urls import Urls
@@ -16,17 +18,19 @@ from .refs import listing_refs, refs
 RELATED = 4
 
 
-def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSpec]:
+def pages(catalog: Catalog, urls: Urls, options: SiteOptions, pictures: CatalogPictures) -> Iterator[PageSpec]:
     everything = list(catalog.innovations.values())
     yield from listing_pages(urls.innovations(), everything, options.page_size, "Semua inovasi",
                              "etalase/innovations.html", {}, f"Daftar {len(everything)} inovasi daerah, urut abjad.",
-                             listing_refs(catalog))
+                             listing_refs(catalog, pictures))
     related = Related(catalog)
     for innovation in everything:
         region = catalog.regions.get(innovation.region)
         sectors = [catalog.sectors[s] for s in dict.fromkeys(innovation.sectors) if s in catalog.sectors]
         awards = catalog.awards_by_innovation.get(innovation.id, [])
         related_sector = related.in_sector(innovation, sectors[0].id) if sectors else []
+        province = catalog.province_of(region) if region else None
+        shown = pictures.of(innovation)
         yield PageSpec(
             url=urls.innovation(innovation),
             title=innovation.title,
@@ -34,13 +38,20 @@ def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSp
             context={
                 "innovation": innovation,
                 "region": region,
-                "province": catalog.province_of(region) if region else None,
+                "province": province,
                 "sectors": sectors,
                 "awards": awards,
                 "related_region": related.in_region(innovation),
                 "related_sector": related_sector,
                 "refs": refs(catalog, editions=[a.edition for a in awards], regions=[i.region for i in related_sector]),
+                "pictures": {picture.image: picture for picture in shown},
+                # the link preview's picture: the first, at its largest
+                "preview_image": shown[0].src.url if shown else None,
+                "preview_image_alt": shown[0].alt if shown else None,
+                "structured_data": structured.innovation(innovation, region, province, [s.label for s in sectors],
+                                                         awards, [p.src.url for p in shown], urls),
             },
+            files=pictures.files_of(innovation),
             markdown=innovation.body,
             description=innovation.summary,
         )

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from ...catalog import Catalog
+from ...images import CatalogPictures, Variant
 from ...records import Edition, Innovation, Program, Recipient, Region, Sector
 
 
@@ -52,7 +53,9 @@ def refs(catalog: Catalog, *, listed: Iterable[Innovation] = (), recipients: Ite
     return found
 
 
-def listing_refs(catalog: Catalog, **more: Iterable[Any]) -> Callable[[list[Innovation]], dict[str, Refs]]:
+def listing_refs(catalog: Catalog, pictures: CatalogPictures,
+                 **more: Iterable[Any]) -> Callable[[list[Innovation]], dict[str, Refs | dict[str, Variant]]]:
     """`extra` of an innovation listing (listing_pages): each page's refs for its entries, and `more`
-    (lists: read again for every page)."""
-    return lambda entries: {"refs": refs(catalog, listed=entries, **more)}
+    (lists: read again for every page), and the cards (first pictures) of the entries that have one."""
+    return lambda entries: {"refs": refs(catalog, listed=entries, **more),
+                            "cards": {i.id: card for i in entries if (card := pictures.card(i))}}

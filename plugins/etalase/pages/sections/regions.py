@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Callable, Iterator
 
+from ... import charts, geo
 from ...catalog import Catalog
+from ...images import CatalogPictures
 from ...records import Region
 from ..options import SiteOptions
 from ..spec import PageSpec
@@ -21,7 +23,7 @@ from .refs import listing_refs
 TOP_REGIONS = 6
 
 
-def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSpec]:
+def pages(catalog: Catalog, urls: Urls, options: SiteOptions, pictures: CatalogPictures) -> Iterator[PageSpec]:
     def row(region: Region) -> dict[str, Any]:
         return {
             "region": region,
@@ -40,15 +42,16 @@ def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSp
         template="etalase/regions.html",
         context={"provinces": provinces,
                  "top_regions": [{**r, "province": catalog.province_of(r["region"])} for r in top[:TOP_REGIONS]],
-                 "active_regions": len(top), "total": len(catalog.innovations)},
+                 "active_regions": len(top), "total": len(catalog.innovations),
+                 "maps": charts.map_views(provinces, urls.region)},
         description="Inovasi daerah menurut provinsi, kota dan kabupaten.",
     )
     for region in catalog.regions.values():
         if region.code in catalog.profiled:
-            yield from _region_pages(catalog, urls, options, region, row)
+            yield from _region_pages(catalog, urls, options, pictures, region, row)
 
 
-def _region_pages(catalog: Catalog, urls: Urls, options: SiteOptions, region: Region,
+def _region_pages(catalog: Catalog, urls: Urls, options: SiteOptions, pictures: CatalogPictures, region: Region,
                   row: Callable[[Region], dict[str, Any]]) -> Iterator[PageSpec]:
     everything = catalog.innovations_by_region.get(region.code, [])
     # A province's index also holds its cities' innovations; its page lists the cities with their
@@ -65,11 +68,13 @@ def _region_pages(catalog: Catalog, urls: Urls, options: SiteOptions, region: Re
         "children": [row(child) for child in catalog.regions_by_province.get(region.code, [])],
         "awards": shown,
         "award_count": len(awards),
+        "awards_chart": charts.region_chart(shown),
+        "locator": geo.locator(region.code if region.is_province else region.province_code),
         "innovation_count": len(everything),
         "sectors": [(catalog.sectors[s].label, urls.sector(catalog.sectors[s]), n)
                     for s, n in sorted(sectors.items(), key=lambda x: (-x[1], x[0])) if s in catalog.sectors],
     }
     yield from listing_pages(urls.region(region), own, options.page_size, region.name, "etalase/region.html", context,
                              f"Profil inovasi {region.name}: {len(everything)} inovasi dan penghargaannya.",
-                             listing_refs(catalog, recipients=[a.recipient for a in shown],
+                             listing_refs(catalog, pictures, recipients=[a.recipient for a in shown],
                                           editions=[a.edition for a in shown]))

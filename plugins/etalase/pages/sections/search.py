@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...catalog import Catalog
+from ...images import CatalogPictures
 from ..options import SiteOptions
 from ..search import BROWSE_TERM, FILTERS, facet_counts
 from ..spec import PageSpec
 from ..urls import Urls
 
 
-def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSpec]:
+def pages(catalog: Catalog, urls: Urls, options: SiteOptions, pictures: CatalogPictures) -> Iterator[PageSpec]:
     yield PageSpec(
         url=urls.search(),
         title="Cari",

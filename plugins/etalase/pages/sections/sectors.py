@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Iterator
 
 from ...catalog import Catalog
+from ...images import CatalogPictures
 from ...labels import LABELS
 from ..options import SiteOptions
 from ..spec import PageSpec
@@ -17,7 +18,7 @@ from .refs import listing_refs
 TOP_REGIONS = 10
 
 
-def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSpec]:
+def pages(catalog: Catalog, urls: Urls, options: SiteOptions, pictures: CatalogPictures) -> Iterator[PageSpec]:
     count = {sector: len(catalog.innovations_by_sector.get(sector, [])) for sector in catalog.sectors}
     # Groups in the order of UU 23/2014; sectors within a group in the order of content/sectors.yml.
     groups = [
@@ -40,4 +41,4 @@ def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSp
         context = {"sector": sector, "top_regions": top, "region_count": len(regions)}
         yield from listing_pages(urls.sector(sector), items, options.page_size, sector.label, "etalase/sector.html",
                                  context, f"{len(items)} inovasi daerah pada urusan {sector.label}.",
-                                 listing_refs(catalog))
+                                 listing_refs(catalog, pictures))

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Iterator, Optional
 
+from ... import charts
 from ...catalog import Award, Catalog
+from ...images import CatalogPictures
 from ...records import Category, Edition, Program, Region, Winner
 from ..options import SiteOptions
 from ..spec import PageSpec
@@ -50,7 +52,7 @@ class EditionBlock:
     continued: bool  # the edition's first rows are on the previous page
 
 
-def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSpec]:
+def pages(catalog: Catalog, urls: Urls, options: SiteOptions, pictures: CatalogPictures) -> Iterator[PageSpec]:
     # Editions of a program folder without program.yml are reported by the loader and left out.
     editions = [e for e in catalog.editions.values() if e.program in catalog.programs]
     by_year: dict[int, list[Edition]] = defaultdict(list)
@@ -81,6 +83,7 @@ def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSp
             "city_count": len(cities),
             # at most one row per province: bounded by the country, not the catalog
             "province_ranking": rank(provinces),
+            "chart": charts.winners_chart(editions, catalog.programs),
         },
         description="Jumlah pemenang penghargaan inovasi daerah menurut tahun dan program, dan peringkat daerah.",
     )

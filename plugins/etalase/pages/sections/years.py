@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...catalog import Catalog
+from ...images import CatalogPictures
 from ...records import Edition
 from ..options import SiteOptions
 from ..spec import PageSpec
@@ -13,7 +14,7 @@ from .listing import listing_pages
 from .refs import listing_refs
 
 
-def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSpec]:
+def pages(catalog: Catalog, urls: Urls, options: SiteOptions, pictures: CatalogPictures) -> Iterator[PageSpec]:
     years = sorted(set(catalog.innovations_by_year) | set(catalog.awards_by_year), reverse=True)
     editions_by_year: dict[int, list[Edition]] = {}
     for edition in catalog.editions.values():
@@ -39,4 +40,4 @@ def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSp
         }
         yield from listing_pages(urls.year(year), items, options.page_size, f"Tahun {year}", "etalase/year.html", context,
                                  f"Inovasi daerah yang diluncurkan pada {year} dan penghargaan tahun {year}.",
-                                 listing_refs(catalog))
+                                 listing_refs(catalog, pictures))
