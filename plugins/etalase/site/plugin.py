@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 from ..problems import render, summary
 from ..processes import can_fork
 from ..validate import Checked, check_repository
-from . import filters, incremental, navcache, parallel, search
+from . import accessibility, filters, incremental, navcache, parallel, search, themepatch
 from .config import EtalaseConfig
 from .digest import page_digests
 from .pages import PageSpec
@@ -66,6 +66,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         # the theme's own.
         dirs = config.theme.dirs
         dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
+        themepatch.check_overrides(dirs, TEMPLATES)
         for path in sorted(ASSETS.rglob("*.css")):
             if (stylesheet := path.relative_to(ASSETS.parent).as_posix()) not in config.extra_css:
                 config.extra_css.append(stylesheet)
@@ -152,6 +153,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         filters.install(env, self.urls)
         search.install_header_search(env)
         navcache.install(env)
+        accessibility.install(env)
         return env
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav) -> dict[str, Any]:
