@@ -42,7 +42,7 @@ PAGE_TYPES = {
     "ranking": "pemenang/peringkat/",
     "search": "cari/",
     "search with results": "cari/?q=pasar",
-    "search with filters": "cari/?provinsi=Jawa+Timur&tahun=2020",
+    "search with filters": "cari/?provinsi=Jawa+Timur&jenis=Digital",
     "data": "data/",
     "guide": "panduan/",
     "guide page": "panduan/menambah-inovasi/",

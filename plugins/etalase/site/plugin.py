@@ -18,6 +18,7 @@ from ..problems import render, summary
 from ..processes import can_fork
 from ..validate import Checked, check_repository
 from . import accessibility, filters, incremental, navcache, parallel, search, themepatch
+from .tables import TablesExtension
 from .config import EtalaseConfig
 from .digest import page_digests
 from .pages import PageSpec
@@ -67,6 +68,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         dirs = config.theme.dirs
         dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
         themepatch.check_overrides(dirs, TEMPLATES)
+        if not any(isinstance(extension, TablesExtension) for extension in config.markdown_extensions):
+            config.markdown_extensions.append(TablesExtension())
         for path in sorted(ASSETS.rglob("*.css")):
             if (stylesheet := path.relative_to(ASSETS.parent).as_posix()) not in config.extra_css:
                 config.extra_css.append(stylesheet)
