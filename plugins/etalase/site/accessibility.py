@@ -19,8 +19,8 @@ TOGGLES = "__toggles"
 CONTENT = "__isi"  # the skip link's target, the content column; "__" as Material's own ids: no heading slug starts so
 PATCHES = [
     ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
-     f'<form id="{TOGGLES}" autocomplete="off" hidden></form>'
-     f'<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" form="{TOGGLES}">'),
+     (f'<form id="{TOGGLES}" autocomplete="off" hidden></form>'
+      f'<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" form="{TOGGLES}">')),
     ('<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
      f'<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" form="{TOGGLES}">'),
     ("""      {% if page.toc | first is defined %}

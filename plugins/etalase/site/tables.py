@@ -36,7 +36,7 @@ def _caption(table: ET.Element, heading: str) -> None:
 
 
 class TablesExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+    def extendMarkdown(self, md: Markdown) -> None:  # Python-Markdown's name
         md.treeprocessors.register(_Tables(md), "etalase-tables", 15)  # after inline (20): headings hold their text
 
     def __repr__(self) -> str:  # stable, for the build's digest of the configuration (incremental.py)
