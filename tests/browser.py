@@ -21,7 +21,7 @@ import io
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
@@ -47,7 +47,7 @@ COMPRESSED = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", "
 class _CompressingHandler(_QuietHandler):
     """As GitHub Pages serves a site: text files gzip-compressed, cached for ten minutes."""
 
-    def send_head(self):
+    def send_head(self) -> BinaryIO | None:
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"
