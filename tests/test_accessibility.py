@@ -147,3 +147,16 @@ def test_every_page_is_in_indonesian_and_its_tables_have_headers_and_captions(bu
             problems += [f"{path}: <th> without scope: {th}" for th in table.find_all("th") if not th.get("scope")]
     assert tables > 50
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", ["", "cari/"], ids=["header", "search page"])
+def test_typed_search_words_are_readable(page, site_url, path):
+    """axe checks the text in a box only once there is some: what a visitor types, in the header and on /cari/."""
+    open_page(page, site_url + path)
+    box = page.locator("#etalase-header-q" if not path else "#etalase-q")
+    box.fill("pasar")
+    box.blur()
+    violations = axe_violations(page)
+    box.focus()  # the box looks different while focused
+    violations += axe_violations(page)
+    assert not violations, describe(violations)
