@@ -6,13 +6,19 @@
   is off, which they inherit.
 - Material's "Lewati ke isi" link exists only on pages with a table of contents, and jumps to the first heading.
   Every page now has it, and it jumps to the content.
+
+Partials patched by a changed copy in our template folder are checked against the theme's (themepatch.OVERRIDES),
+and Markdown tables get captions and scoped headers (tables.py).
 """
 
 from __future__ import annotations
 
-import jinja2
+from pathlib import Path
 
-from . import themepatch
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+
+from . import tables, themepatch
 
 BASE = "base.html"
 TOGGLES = "__toggles"
@@ -33,6 +39,14 @@ PATCHES = [
     ('<div class="md-content" data-md-component="content">',
      f'<div class="md-content" data-md-component="content" id="{CONTENT}">'),
 ]
+
+
+def configure(config: MkDocsConfig, templates: Path) -> None:
+    """Once our template folder is among the theme's (`templates`): its copies of theme partials checked, and
+    the tables extension added to the site's Markdown."""
+    themepatch.check_overrides(config.theme.dirs, templates)
+    if tables.EXTENSION not in config.markdown_extensions:
+        config.markdown_extensions.append(tables.EXTENSION)
 
 
 def install(env: jinja2.Environment) -> None:

@@ -13,6 +13,8 @@ from markdown.treeprocessors import Treeprocessor
 
 HEADINGS = {f"h{level}" for level in range(1, 7)}
 HIDDEN = "etalase-visually-hidden"  # assets/etalase/search.css
+# By name, as MkDocs takes extensions (and its build digest, incremental.py, reads them); Python-Markdown imports it.
+EXTENSION = f"{__name__}:TablesExtension"
 
 
 class _Tables(Treeprocessor):
@@ -38,6 +40,3 @@ def _caption(table: ET.Element, heading: str) -> None:
 class TablesExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # Python-Markdown's name
         md.treeprocessors.register(_Tables(md), "etalase-tables", 15)  # after inline (20): headings hold their text
-
-    def __repr__(self) -> str:  # stable, for the build's digest of the configuration (incremental.py)
-        return f"{__name__}.TablesExtension()"
