@@ -30,7 +30,7 @@ from ..pages.urls import Urls
 from ..problems import render, summary
 from ..rules import CONTENT_DIR
 from ..validate import Checked, check_repository
-from . import filters, search_index
+from . import accessibility, filters, search_index
 from .accel import Accelerator
 from .config import EtalaseConfig
 from .sanitize import sanitize
@@ -71,7 +71,9 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         self.options = site_options(self.config, config.site_url)
         self.urls = Urls(self.options)
-        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
+        if str(TEMPLATES) not in config.theme.dirs:  # once, when a configuration is built again (tests)
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
+        accessibility.configure(config, TEMPLATES)
         for path in sorted(ASSETS.rglob("*.css")):
             if (stylesheet := path.relative_to(ASSETS.parent).as_posix()) not in config.extra_css:
                 config.extra_css.append(stylesheet)
@@ -103,6 +105,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         filters.install(env, self.urls)
         search_index.install_header_search(env)
         self.accel.env(env)
+        accessibility.install(env)
         return env
 
     # A generated page's template reads its spec's context (and the URLs), never the catalog.

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from typing import Iterator
 
 from ...areadata import SOURCE as AREA_SOURCE
 from ...catalog import Catalog
-from ...export import AWARD_COLUMNS, FEED_ENTRIES, FEED_FILE, INNOVATION_COLUMNS, LIST_SEPARATOR, data_files
+from ...export import AWARD_COLUMNS, FEED_ENTRIES, FEED_FILE, INNOVATION_COLUMNS, LIST_SEPARATOR, DataFile, data_files
 from ...images import CatalogPictures
 from ...labels import LABELS
 from ..options import SiteOptions
 from ..spec import PageSpec
 from ..urls import Urls
 
+# Material's script takes every `<link rel="alternate">` for a translation of the site and reads the
+# sitemap beside it: the home page's link to the feed makes it ask for this one.
+SITEMAP = "sitemap.xml"
 FEED_TITLE = "Penghargaan inovasi daerah terbaru"
 
 # What each column holds, for the people who open the files (site text: Indonesian).
@@ -98,8 +102,16 @@ def pages(catalog: Catalog, urls: Urls, options: SiteOptions, pictures: CatalogP
             "attributions": [AREA_SOURCE],
         },
         description="Unduh data inovasi daerah dan penghargaannya (CSV, JSON) dan umpan Atom penghargaan terbaru.",
-        files={urls.data_file(f.name): f.content for f in files},
+        files={urls.data_file(f.name): f.content for f in files} | {urls.data_file(SITEMAP): _sitemap(urls, files)},
     )
+
+
+def _sitemap(urls: Urls, files: list[DataFile]) -> bytes:
+    """The downloads as a sitemap (full addresses when the site's address is set, as the feed's links)."""
+    urlset = ET.Element("urlset", xmlns="http://www.sitemaps.org/schemas/sitemap/0.9")
+    for file in files:
+        ET.SubElement(ET.SubElement(urlset, "url"), "loc").text = urls.absolute(urls.data_file(file.name))
+    return ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
 
 
 def _size(size: int) -> str:
