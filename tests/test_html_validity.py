@@ -40,7 +40,7 @@ def test_copied_theme_partials_match_the_theme_they_were_made_from(tmp_path):
     themepatch.check_overrides(theme_dirs(material), TEMPLATES)  # the installed theme: as recorded
     # A theme upgrade that changes a copied partial stops the build, naming the copy to redo.
     changed = tmp_path / "theme"
-    shutil.copytree(material / "partials", changed / "partials")
+    shutil.copytree(material, changed)
     toc = changed / "partials" / "toc.html"
     toc.write_text(toc.read_text("utf-8").replace("md-nav__title", "md-nav__heading"), "utf-8")
     with pytest.raises(PluginError, match=r"templates/partials/toc\.html: salinan dari .*theme/partials/toc\.html"):
