@@ -15,9 +15,9 @@ from pathlib import Path, PurePosixPath
 from typing import Iterable, Optional
 
 from .catalog import Catalog
-from .loader import AWARDS_DIR, IGNORED, INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE, Loader
+from .loader import AWARDS_DIR, CONTENT_DIR, IGNORED, INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE, Loader
 from .records import Edition
-from .rules import CONTENT_DIR, Checker
+from .rules import Checker
 from .validate import Checked, check_repository
 
 # Files any record may refer to: a change here can break a record nobody touched.

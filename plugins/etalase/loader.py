@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from .messages import did_you_mean, explain
 from .parsecache import ParseCache
+from .paths import Refused, check_inside, scan
 from .problems import Problem, field_path
 from .records import Edition, Innovation, Program, Region, Sector
 from .records.common import FIRST_YEAR, LAST_YEAR
@@ -24,6 +25,7 @@ from .yamlfile import ContentError, Document, locate, parse_aside, parse_front_m
 
 REGIONS_FILE = "content/regions.yml"
 SECTORS_FILE = "content/sectors.yml"
+CONTENT_DIR = "content"
 AWARDS_DIR = "content/awards"
 INNOVATIONS_DIR = "innovations"
 
@@ -54,10 +56,12 @@ class Loader:
         self.content = Content()
         self._edition_paths: Optional[set[Path]] = None
         self._prefix = os.path.join(str(root), "")
+        self._refused: set[str] = set()  # links and special files, reported once (see paths.py)
 
     def load(self, innovation_paths: Optional[list[Path]] = None, edition_paths: Optional[set[Path]] = None) -> Content:
         """Read the reference data, every program, and the editions and innovations (all, or only those given)."""
         self._edition_paths = edition_paths
+        self._report_refused(scan(self.root, CONTENT_DIR)[1])
         if innovation_paths is None:
             innovations = self._read_innovations(self._innovation_files(), listed=True)
         else:
@@ -96,9 +100,11 @@ class Loader:
         awards = self.root / AWARDS_DIR
         if not awards.is_dir():
             return
+        if self._blocked(AWARDS_DIR):
+            return
         for entry in sorted(awards.iterdir()):
             rel = self._rel(entry)
-            if entry.name in IGNORED:
+            if entry.name in IGNORED or self._blocked(rel):
                 continue
             if not entry.is_dir():
                 self._problem(rel, 1, 1, "", f"berkas di tempat yang salah; setiap program penghargaan punya folder "
@@ -122,7 +128,7 @@ class Loader:
             program._id = folder.name
             self.content.programs.append(program)
         for path in sorted(folder.iterdir()):
-            if path.name in IGNORED or path.name == "program.yml":
+            if path.name in IGNORED or path.name == "program.yml" or self._blocked(self._rel(path)):
                 continue
             if self._edition_paths is not None and path not in self._edition_paths:
                 continue
@@ -143,27 +149,21 @@ class Loader:
     # -- innovations -----------------------------------------------------------------------
 
     def _innovation_files(self) -> list[str]:
-        """Every file under innovations/ (not in IGNORED), in the order of their paths' parts.
+        """Every regular file under innovations/ (not in IGNORED), in the order of their paths' parts;
+        links and special files are reported (paths.py)."""
+        files, refused = scan(self.root, INNOVATIONS_DIR)
+        self._report_refused(refused)
+        return [path for parts, path in files if parts[-1] not in IGNORED]
 
-        os.scandir, not Path.rglob: listing 10,000 files took a tenth of `validate`."""
-        found: list[tuple[tuple[str, ...], str]] = []
+    def _report_refused(self, refused: list[tuple[str, str]]) -> None:
+        for rel, message in refused:
+            self._refused.add(rel)
+            self._problem(rel, 1, 1, "", message)
 
-        def walk(folder: str, parts: tuple[str, ...]) -> None:
-            try:
-                entries = list(os.scandir(folder))
-            except PermissionError:
-                return  # as rglob does
-            for entry in entries:
-                # Like rglob: symbolic links to folders are not followed, links to files are.
-                if entry.is_dir() and not entry.is_symlink():
-                    walk(entry.path, parts + (entry.name,))
-                elif entry.name not in IGNORED and entry.is_file():
-                    found.append((parts + (entry.name,), entry.path))
-
-        folder = os.path.join(self.root, INNOVATIONS_DIR)
-        if os.path.isdir(folder):
-            walk(folder, ())
-        return [path for _, path in sorted(found)]
+    def _blocked(self, rel: str) -> bool:
+        """Whether `rel` is, or lies under, an entry already refused."""
+        parts = rel.split("/")
+        return any("/".join(parts[:end]) in self._refused for end in range(1, len(parts) + 1))
 
     def _placed(self, rel: str) -> bool:
         """Whether an innovation file is where one belongs (a problem is reported if not)."""
@@ -219,6 +219,14 @@ class Loader:
     def _text(self, path: Path | str, rel: str, listed: bool = False) -> Optional[str]:
         """The file's text, or None once the reason it cannot be read is reported."""
         self.content.files_checked += 1
+        if self._blocked(rel):
+            return None
+        if not listed:
+            try:
+                check_inside(self.root, rel)
+            except Refused as refused:
+                self._report_refused([(refused.rel, refused.message)])
+                return None
         if not (listed or os.path.isfile(path)):
             self._problem(rel, 1, 1, "", "berkas wajib ini tidak ditemukan")
             return None

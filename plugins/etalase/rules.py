@@ -11,13 +11,12 @@ from pathlib import Path
 from typing import Optional
 
 from .catalog import Catalog
-from .loader import INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE, Content
+from .loader import CONTENT_DIR, INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE, Content
 from .messages import closest, did_you_mean
+from .paths import is_content_file
 from .problems import Problem, Severity, field_path
 from .records import Edition, Innovation, Recipient
 from .yamlfile import ContentError, Document, locate, parse_front_matter, parse_yaml, read_text
-
-CONTENT_DIR = "content"
 
 
 class Checker:
@@ -93,7 +92,8 @@ class Checker:
                 self._report(innovation.path, ("sectors", index), f"urusan '{sector}' ditulis dua kali", severity="warning")
             seen.add(sector)
         for index, media in enumerate(innovation.media):
-            if media.image and not (self.root / CONTENT_DIR / media.image).is_file():
+            if media.image and not is_content_file(self.root, f"{CONTENT_DIR}/{media.image}"):
+                # A link or special file is reported as such by the loader; here it is "not found" too.
                 self._report(innovation.path, ("media", index, "image"), f"gambar {CONTENT_DIR}/{media.image} tidak "
                              f"ditemukan; simpan gambar di folder {CONTENT_DIR}/ dan tulis path-nya relatif dari sana")
 

@@ -20,6 +20,7 @@ from typing import Callable, ContextManager, Iterator, Optional, Sequence
 import yaml
 
 from .parsecache import MISSING, ParseCache
+from .paths import Refused, read_bytes
 from .processes import can_fork
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -58,8 +59,10 @@ class Document:
 
 def read_text(path: Path | str) -> str:
     """The file's text with any BOM removed and CRLF/CR turned into LF."""
-    with open(path, "rb", buffering=0) as file:  # unbuffered: one read of the whole file, no buffer object
-        raw = file.readall()
+    try:
+        raw = read_bytes(path)  # a regular file only, never through a link (paths.py)
+    except Refused as refused:
+        raise ContentError(refused.message) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

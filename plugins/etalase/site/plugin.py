@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import threading
+from html import escape as html_escape
 from pathlib import Path
 from typing import Any, Optional
 
@@ -14,6 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from ..paths import Refused, check_inside
 from ..problems import render, summary
 from ..processes import can_fork
 from ..validate import Checked, check_repository
@@ -21,7 +24,7 @@ from . import filters, incremental, navcache, parallel, search
 from .config import EtalaseConfig
 from .digest import page_digests
 from .pages import PageSpec
-from .sanitize import sanitize
+from .sanitize import safe_id, sanitize
 from .sections import SECTIONS
 from .urls import Urls
 
@@ -86,6 +89,11 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         return not self.preview and can_fork()
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        # MkDocs lists every file under docs_dir, following links: links, devices, fifos and pages
+        # a browser runs (.html, .svg) are never published (validation reports them; see paths.py).
+        for file in list(files):
+            if not _publishable(self.root, file):
+                files.remove(file)
         root, checked = self.prechecked or (None, None)
         self.checked = checked if root == self.root else check_repository(self.root)
         self.prechecked = None
@@ -113,6 +121,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         # manifest), where this process makes them while the forked writer finishes its pages.
         self.digests = page_digests(self.specs.values()) if previous else None
         self.dest_uris = {}
+        _refuse_shadowed(files, self.specs, strict=self.config.strict)
         for src_uri, spec in self.specs.items():
             if previous and previous.unchanged(src_uri, self.digests[src_uri], self.site_dir):
                 file = incremental.UnchangedPage.generated(config, src_uri, content="")
@@ -143,10 +152,13 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         return nav
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> Optional[str]:
-        # Narratives come from content files that may arrive from outside the office.
-        if page.file.src_uri in self.specs:
-            return sanitize(html)
-        return html
+        # Narratives and the editor's pages alike come from files that may arrive from outside the office.
+        _rename_anchors(page.toc)
+        if page.file.src_uri not in self.specs and page.title:
+            # Material prints a page's title unescaped (<title>, header, h1); generated pages escape
+            # theirs in PageSpec.source().
+            page.meta["title"] = html_escape(page.title, quote=True)
+        return sanitize(html)
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         filters.install(env, self.urls)
@@ -228,3 +240,33 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     def on_shutdown(self) -> None:
         if self.preview_index is not None:  # a preview stopped while its index was being written
             self.preview_index.join()
+
+
+def _publishable(root: Path, file: File) -> bool:
+    if file.generated_by is not None or not file.abs_src_path:
+        return True
+    rel = os.path.relpath(file.abs_src_path, root).replace(os.sep, "/")
+    try:
+        check_inside(root, rel)
+    except Refused:
+        return False
+    return True
+
+
+def _refuse_shadowed(files: Files, specs: dict[str, PageSpec], strict: bool) -> None:
+    """A content page at the address of a generated page would be replaced by it, silently."""
+    shadowed = sorted(src_uri for src_uri in specs if files.get_file_from_path(src_uri) is not None)
+    if not shadowed:
+        return
+    message = ("Halaman berikut dibuat otomatis dari data, tetapi ada juga berkas dengan alamat yang sama di "
+               "content/; pindahkan atau ganti nama berkasnya: " + ", ".join(f"content/{uri}" for uri in shadowed))
+    if strict:
+        raise PluginError(message)
+    log.error("%s", message)
+
+
+def _rename_anchors(toc) -> None:
+    """The table of contents follows the ids `sanitize` renamed."""
+    for anchor in toc:
+        anchor.id = safe_id(anchor.id)
+        _rename_anchors(anchor.children)
