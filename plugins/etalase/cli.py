@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from .problems import render, summary
+from .problems import MESSAGE_LIMIT, one_line, render, summary
 from .validate import check_repository
 
 ROOT_HELP = "Folder repositori (yang berisi mkdocs.yml, content/ dan innovations/)."
@@ -60,7 +60,7 @@ def _with_git(function, *args):
     try:
         return function(*args)
     except GitError as exc:
-        click.echo(f"Gagal: {exc}", err=True)
+        click.echo(f"Gagal: {one_line(str(exc), MESSAGE_LIMIT)}", err=True)
         sys.exit(2)  # not 1: nothing was checked
 
 
@@ -110,6 +110,11 @@ def serve(root: Path, dev_addr: str) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import Abort, ConfigurationError
 
+    from .configfile import check_config
+
+    if problems := check_config(root):  # before MkDocs' own loader reads it
+        click.echo(render(problems, "text"), err=True)
+        sys.exit(1)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
     try:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .catalog import Catalog
+from .configfile import check_config
 from .loader import Content, Loader
 from .parsecache import ParseCache
 from .problems import Problem
@@ -31,7 +32,7 @@ def check_repository(root: Path) -> Checked:
     with _collector_paused():
         content = Loader(root, cache).load()
         catalog = Catalog(content)
-        problems = content.problems + Checker(root, content, catalog).check()
+        problems = check_config(root) + content.problems + Checker(root, content, catalog).check()
     cache.save()
     return Checked(content, catalog, sorted(problems))
 

@@ -13,6 +13,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from ..validate import Checked
+from .sitedir import SiteDirError, claim
 
 
 def build_site(root: Path, site_dir: Optional[Path] = None, checked: Optional[Checked] = None,
@@ -28,16 +29,25 @@ def build_site(root: Path, site_dir: Optional[Path] = None, checked: Optional[Ch
     options = {"strict": True}
     if site_dir is not None:
         options["site_dir"] = str(site_dir.resolve())
+    lock = None
     try:
         config = load_config(str(root / "mkdocs.yml"), **options)
+        lock = claim(Path(config.site_dir), root)
         plugin = config.plugins.get("etalase")
         if plugin is not None:
             plugin.prechecked = (root.resolve(), checked) if checked is not None else None
             plugin.dirty = incremental
         build(config, dirty=incremental and plugin is not None)
-    except (Abort, ConfigurationError, PluginError) as exc:
+    except (Abort, ConfigurationError, PluginError, SiteDirError) as exc:
         logging.getLogger("etalase").error("%s", exc)
         return 1
+    except OSError as exc:  # a folder that cannot be written (read-only, full disk)
+        where = f" ({exc.filename})" if exc.filename else ""
+        logging.getLogger("etalase").error("Situs gagal ditulis%s: %s", where, exc.strerror or exc)
+        return 1
+    finally:
+        if lock is not None:
+            os.close(lock)
     return 0
 
 
