@@ -15,6 +15,7 @@ from typing import Any, Callable, ContextManager, Iterable, Optional, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .limits import markdown_problem
 from .messages import did_you_mean, explain
 from .parsecache import ParseCache
 from .paths import Refused, check_inside, scan
@@ -61,7 +62,7 @@ class Loader:
     def load(self, innovation_paths: Optional[list[Path]] = None, edition_paths: Optional[set[Path]] = None) -> Content:
         """Read the reference data, every program, and the editions and innovations (all, or only those given)."""
         self._edition_paths = edition_paths
-        self._report_refused(scan(self.root, CONTENT_DIR)[1])
+        self._check_pages()
         if innovation_paths is None:
             innovations = self._read_innovations(self._innovation_files(), listed=True)
         else:
@@ -155,6 +156,17 @@ class Loader:
         self._report_refused(refused)
         return [path for parts, path in files if parts[-1] not in IGNORED]
 
+    def _check_pages(self) -> None:
+        """The site's own pages under content/ (the guide): readable, and within Markdown's bounds."""
+        files, refused = scan(self.root, CONTENT_DIR)
+        self._report_refused(refused)
+        for parts, path in files:
+            if parts[-1].endswith(".md") and parts[0] != "awards":
+                rel = self._rel(path)
+                text = self._text(path, rel, listed=True)
+                if text is not None and (bound := markdown_problem(text)) is not None:
+                    self._problem(rel, bound[0], 1, "", bound[1])
+
     def _report_refused(self, refused: list[tuple[str, str]]) -> None:
         for rel, message in refused:
             self._refused.add(rel)
@@ -200,6 +212,9 @@ class Loader:
     def _load_innovation(self, rel: str, text: str) -> None:
         document = self._parse(rel, text, parse_front_matter)
         innovation = None if document is None else self._validate(Innovation, document.data, document, rel)
+        if document is not None and (bound := markdown_problem(document.body)) is not None:
+            self._problem(rel, document.body_line + bound[0] - 1, 1, "narasi", bound[1])
+            return
         if innovation is not None:
             innovation._id = rel[len(INNOVATIONS_DIR) + 1:-3]
             innovation._body = document.body

@@ -19,6 +19,7 @@ from typing import Callable, ContextManager, Iterator, Optional, Sequence
 
 import yaml
 
+from .limits import YAML_DEPTH
 from .parsecache import MISSING, ParseCache
 from .paths import Refused, read_bytes
 from .processes import can_fork
@@ -72,9 +73,29 @@ def read_text(path: Path | str) -> str:
         ) from None
     if b"\r" in raw:  # rare; replace() scanning every text twice cost ~0.05 s per 10,000 files
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if hidden := _HIDDEN.search(text):
+        start = hidden.start()
+        raise ContentError(_hidden_message(hidden.group()), text.count("\n", 0, start) + 1,
+                           start - text.rfind("\n", 0, start))
     if not text or text.isspace():  # not strip(): that copies every text
         raise ContentError("berkas kosong; isi berkas dengan data sesuai contoh di panduan editor")
     return text
+
+
+# Characters that change what a reviewer sees without showing themselves: control characters (NUL
+# among them; tab and line feed are text), bidirectional overrides ("Trojan Source") and
+# zero-width spaces. Zero-width joiners stay (emoji and some scripts need them).
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2060\u180e\ufeff\u202a-\u202e\u2066-\u2069"
+                     "\ud800-\udfff]")
+_HIDDEN_NAMES = {"\x00": "NUL", "\u200b": "spasi lebar nol", "\u2060": "penyambung kata", "\ufeff": "BOM di tengah teks",
+                 **{chr(c): "pengubah arah teks" for c in (*range(0x202a, 0x202f), *range(0x2066, 0x206a))}}
+
+
+
+def _hidden_message(char: str) -> str:
+    name = _HIDDEN_NAMES.get(char, "karakter kendali")
+    return (f"ada karakter tersembunyi U+{ord(char):04X} ({name}) yang tidak terlihat di editor tetapi mengubah "
+            "arti atau tampilan teks; hapus karakter itu")
 
 
 def parse_yaml(text: str, line_offset: int = 0, cache: Optional[ParseCache] = None) -> Document:
@@ -94,6 +115,8 @@ def parse_yaml(text: str, line_offset: int = 0, cache: Optional[ParseCache] = No
         raise ContentError(f"format YAML tidak valid: {hint} ({exc.problem or exc.context})", line, column) from None
     except yaml.YAMLError as exc:
         raise ContentError(f"format YAML tidak valid: {exc}", 1 + line_offset) from None
+    except RecursionError:  # the pure-Python composer (no libyaml) recurses before YAML_DEPTH is checked
+        raise ContentError(f"data bersarang terlalu dalam (lebih dari {YAML_DEPTH} tingkat)", 1 + line_offset) from None
     if cache is not None and builder.plain:
         cache.put(text, data)
     return Document(data, node, line_offset, source=text)
@@ -105,6 +128,8 @@ def _opening_mark(exc: yaml.MarkedYAMLError, text: str) -> Optional[yaml.Mark]:
     The parser notices it only further down, where the file ends or where the runaway value meets
     the next quote; the editor's mistake is where it opened.
     """
+    if "escape" in (exc.problem or ""):  # a wrong \u escape inside a quote that is closed
+        return None
     if exc.context is not None and ("quoted scalar" in exc.context or "flow" in exc.context):
         return exc.context_mark
     problem = exc.problem_mark
@@ -129,6 +154,8 @@ _YAML_HINTS = (
     ("mapping values are not allowed", "ada tanda ':' yang tidak diharapkan; periksa indentasi baris ini, dan apit "
      "teks yang memuat ': ' dengan tanda kutip"),
     ("undefined alias", "tanda '*' di awal nilai harus diapit tanda kutip"),
+    ("escape code", "kode escape '\\u…' atau '\\x…' di dalam tanda kutip ganda tidak sah (misalnya separuh "
+     "pasangan surrogate); tulis karakternya langsung, tanpa kode escape"),
     ("constructor for the tag", "tag YAML (diawali '!') tidak diizinkan; tulis nilainya sebagai teks biasa"),
 )
 
@@ -220,7 +247,7 @@ def _parsed(texts: list[str]) -> dict[str, object]:
     return cache.used
 
 
-_STR, _SEQ, _MAP, _MERGE = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map", "merge"))
+_STR, _SEQ, _MAP, _MERGE, _BINARY = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map", "merge", "binary"))
 
 
 class _Data:
@@ -239,26 +266,34 @@ class _Data:
         self.constructor = yaml.constructor.SafeConstructor()
         self.plain = True
 
-    def value(self, node: yaml.Node) -> object:
+    def value(self, node: yaml.Node, depth: int = 0) -> object:
+        if depth > YAML_DEPTH:
+            raise self._error(f"data bersarang terlalu dalam (lebih dari {YAML_DEPTH} tingkat daftar atau kolom di "
+                              "dalam kolom); sederhanakan susunannya sesuai contoh di panduan editor", node)
         if id(node) in self.seen:  # only an alias makes the composer reuse a node
             raise self._error("anchor '&' dan alias '*' tidak diizinkan; tulis isinya lengkap di setiap tempat", node)
         self.seen.add(id(node))
         tag = node.tag
         if tag == _STR and isinstance(node, yaml.ScalarNode):
+            if node.style == '"' and (hidden := _HIDDEN.search(node.value)):  # written as an escape, \u202e
+                raise self._error(_hidden_message(hidden.group()), node)
             return node.value
         if tag == _SEQ and isinstance(node, yaml.SequenceNode):
-            return [self.value(item) for item in node.value]
+            return [self.value(item, depth + 1) for item in node.value]
         if tag == _MAP and isinstance(node, yaml.MappingNode) and not any(k.tag == _MERGE for k, _ in node.value):
-            return self._mapping(node)
+            return self._mapping(node, depth)
+        if tag == _BINARY:
+            raise self._error("nilai biner (!!binary) tidak diizinkan: isinya tidak terbaca oleh peninjau; tulis "
+                              "sebagai teks biasa", node)
         for child in _children(node):
             if child.tag != _MERGE:
-                self.value(child)  # the checks still reach inside what the constructor builds
+                self.value(child, depth + 1)  # the checks still reach inside what the constructor builds
         value = self.constructor.construct_object(node, deep=True)
         if not (value is None or isinstance(value, (bool, int)) or isinstance(value, float) and math.isfinite(value)):
             self.plain = False
         return value
 
-    def _mapping(self, node: yaml.MappingNode) -> dict:
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict:
         result: dict = {}
         names: set[str] = set()
         for key_node, value_node in node.value:
@@ -266,14 +301,14 @@ class _Data:
                 if key_node.value in names:
                     raise self._error(f"kolom '{key_node.value}' ditulis dua kali; hapus salah satunya", key_node)
                 names.add(key_node.value)
-            key = self.value(key_node)
+            key = self.value(key_node, depth + 1)
             self.plain = self.plain and isinstance(key, str)
             try:
                 hash(key)
             except TypeError:
                 raise yaml.constructor.ConstructorError("while constructing a mapping", node.start_mark,
                                                         "found unhashable key", key_node.start_mark) from None
-            result[key] = self.value(value_node)
+            result[key] = self.value(value_node, depth + 1)
         return result
 
     def _error(self, message: str, node: yaml.Node) -> ContentError:

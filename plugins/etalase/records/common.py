@@ -17,6 +17,8 @@ from pydantic import (
     model_validator,
 )
 
+from ..limits import markdown_problem
+
 FIRST_YEAR = 1945  # the Republic's founding: no regional innovation is older
 LAST_YEAR = dt.date.today().year + 1  # an edition or launch may be announced for next year
 
@@ -65,6 +67,12 @@ def _repo_path(value: str) -> str:
             {"value": value},
         )
     return normal
+
+
+def _markdown_bounds(value: str) -> str:
+    if (bound := markdown_problem(value)) is not None:
+        raise PydanticCustomError("markdown_limit", "{message}", {"message": bound[1]})
+    return value
 
 
 def _check_year(value: int) -> int:
@@ -130,6 +138,8 @@ def _region_code(value: object) -> object:
 
 
 Text = Annotated[str, Field(min_length=1)]
+# A text rendered as Markdown (descriptions): bounded as a narrative is (limits.py).
+MarkdownText = Annotated[str, Field(min_length=1), AfterValidator(_markdown_bounds)]
 # The JSON Schema patterns let an editor flag the mistake while typing; the validators stay the judges.
 SafeUrl = Annotated[
     str, AfterValidator(_safe_url),
