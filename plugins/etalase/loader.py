@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from .limits import markdown_problem
 from .messages import did_you_mean, explain
+from .narrative import narrative_problems
 from .parsecache import ParseCache
 from .paths import Refused, check_inside, scan
 from .problems import Problem, field_path
@@ -212,8 +213,10 @@ class Loader:
     def _load_innovation(self, rel: str, text: str) -> None:
         document = self._parse(rel, text, parse_front_matter)
         innovation = None if document is None else self._validate(Innovation, document.data, document, rel)
-        if document is not None and (bound := markdown_problem(document.body)) is not None:
-            self._problem(rel, document.body_line + bound[0] - 1, 1, "narasi", bound[1])
+        wrong = [] if document is None else list(narrative_problems(document.body))
+        for line, message in wrong:
+            self._problem(rel, document.body_line + line - 1, 1, "narasi", message)
+        if wrong:
             return
         if innovation is not None:
             innovation._id = rel[len(INNOVATIONS_DIR) + 1:-3]

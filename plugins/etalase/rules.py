@@ -19,6 +19,10 @@ from .records import Edition, Innovation, Recipient
 from .yamlfile import ContentError, Document, locate, parse_front_matter, parse_yaml, read_text
 
 
+# Path segments the site's generated pages use beside record slugs (the listing's pages: inovasi/halaman/2/).
+RESERVED_SLUGS = frozenset({"halaman"})
+
+
 class Checker:
     def __init__(self, root: Path, content: Content, catalog: Catalog):
         # The catalog keeps the first of any duplicate id; the uniqueness rules need `content`.
@@ -52,6 +56,10 @@ class Checker:
                 self._report(REGIONS_FILE, at + ("name",), f"nama '{region.name}' sama dengan wilayah {seen_slugs[region.slug]}; "
                              "tambahkan 'Kota' atau 'Kabupaten' agar alamat halamannya berbeda")
             seen_slugs.setdefault(region.slug, region.code)
+            if region.slug in RESERVED_SLUGS:
+                self._report(REGIONS_FILE, at + ("name",), f"nama '{region.name}' menjadi alamat '{region.slug}', yang "
+                             "sudah dipakai halaman daftar inovasi (inovasi/halaman/2/); tulis nama resminya lengkap, "
+                             "misalnya dengan 'Kota' atau 'Kabupaten'")
             if region.is_province != (region.kind == "provinsi"):
                 expected = "provinsi" if region.is_province else "kota atau kabupaten"
                 self._report(REGIONS_FILE, at + ("kind",), f"kode {region.code} adalah kode {expected}, tetapi jenisnya "

@@ -45,6 +45,9 @@ def build_site(root: Path, site_dir: Optional[Path] = None, checked: Optional[Ch
         where = f" ({exc.filename})" if exc.filename else ""
         logging.getLogger("etalase").error("Situs gagal ditulis%s: %s", where, exc.strerror or exc)
         return 1
+    except Exception as exc:  # noqa: BLE001  said with its page by the plugin's on_build_error; no traceback
+        logging.getLogger("etalase").error("Situs tidak dibangun: %s: %s", type(exc).__name__, exc)
+        return 1
     finally:
         if lock is not None:
             os.close(lock)

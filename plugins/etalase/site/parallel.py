@@ -46,7 +46,11 @@ class Child:
         if self.result is not None:
             with os.fdopen(self.result, "rb") as pipe:
                 result = pipe.read().decode("utf-8")
+            self.result = None
+        if self.pid == 0:  # waited for already (a failed wait, then the build's error handler)
+            return result
         _, status = os.waitpid(self.pid, 0)
+        self.pid = 0
         if os.waitstatus_to_exitcode(status) != 0 and not failed:
             raise PluginError("Sebagian situs gagal dibangun (lihat pesan di atas).")
         return result

@@ -5,13 +5,14 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import re
 import threading
 from html import escape as html_escape
 from pathlib import Path
 from typing import Any, Optional
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -56,6 +57,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         # In a preview: the search index being written after the pages are shown, and whether the last one failed.
         self.preview_index: Optional[threading.Thread] = None
         self.preview_index_failed = False
+        self.current = ""  # the page being made
+        self.sources = SourceNames()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # A live preview (`serve`) shows every valid record and prints the problems (strict: false).
@@ -63,6 +66,11 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        for name in SourceNames.LOGGERS:  # a logger's filters see only its own records, not its children's
+            logger = logging.getLogger(name)
+            for old in [f for f in logger.filters if isinstance(f, SourceNames)]:
+                logger.removeFilter(old)
+            logger.addFilter(self.sources)
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         self.urls = Urls(self.config, config.site_url)
         # Our templates come after the site's custom_dir (so a site can override them) and before
@@ -114,9 +122,16 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         if self._forking():  # the index needs only the catalog: written aside while the pages are made
             self.indexer = parallel.index_aside(self._index, config)
         self.specs = {}
+        clashes = []
         for section in SECTIONS:
             for spec in section(self.checked.catalog, self.urls, self.config):
+                if spec.src_uri in self.specs:  # two generated pages at one address: one would silently win
+                    clashes.append(f"/{spec.url} ({self.specs[spec.src_uri].title} dan {spec.title})")
                 self.specs[spec.src_uri] = spec
+        if clashes:
+            raise PluginError("Beberapa halaman mendapat alamat yang sama; ganti nama berkas atau folder datanya: "
+                              + "; ".join(clashes))
+        self.sources.specs = self.specs
         # With no previous build to compare with, the digests wait for the end of the build (the
         # manifest), where this process makes them while the forked writer finishes its pages.
         self.digests = page_digests(self.specs.values()) if previous else None
@@ -193,7 +208,15 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
             incremental.remove_stale(self.site_dir, self.previous, pages)
         incremental.Manifest(self.site_digest, pages, search_digest).write(self.site_dir)
 
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.current = page.file.src_uri  # for a failure's message (on_build_error)
+        return markdown
+
     def on_build_error(self, error: Exception) -> None:
+        if self.in_writer or not isinstance(error, (Abort, PluginError, ConfigurationError)):
+            # Said here, with the file it came from: in the forked writer nobody else would say it.
+            source = self.sources.describe(self.current) if self.current else ""
+            log.error("Halaman %s gagal dibangun: %s: %s", source or "situs", type(error).__name__, error)
         if self.in_writer:
             parallel.end_child(failed=True)
         # A failed build leaves no child writing into the site folder behind it.
@@ -270,3 +293,29 @@ def _rename_anchors(toc) -> None:
     for anchor in toc:
         anchor.id = safe_id(anchor.id)
         _rename_anchors(anchor.children)
+
+
+class SourceNames(logging.Filter):
+    """Adds to MkDocs' messages about a generated page the content file it comes from: an editor
+    knows `innovations/kota-batu/adiarta.md`, not the virtual `inovasi/kota-batu/adiarta/index.md`."""
+
+    LOGGERS = ("mkdocs.structure.pages", "mkdocs.commands.build", "mkdocs.plugins")
+    PAGE = re.compile(r"'([^']+/index\.md|index\.md)'")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.specs: dict[str, PageSpec] = {}
+
+    def describe(self, src_uri: str) -> str:
+        spec = self.specs.get(src_uri)
+        record = spec.context.get("innovation") if spec is not None else None
+        path = getattr(record, "path", "")
+        return f"{src_uri} (dari {path})" if path else src_uri
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if "index.md" in message and self.specs:
+            found = self.PAGE.search(message)
+            if found and (named := self.describe(found.group(1))) != found.group(1):
+                record.msg, record.args = message.replace(found.group(0), f"'{found.group(1)}' ({named.split(' (', 1)[1]}", 1), None
+        return True
