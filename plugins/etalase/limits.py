@@ -22,13 +22,13 @@ _NESTED = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)]|>)(?:[ \t]|$)", re.M)
 
 def markdown_problem(text: str) -> Optional[tuple[int, str]]:
     """(line in `text`, message) of the first bound Markdown `text` breaks, or None."""
-    if len(text) > MARKDOWN_CHARS:
-        return 1, f"teks terlalu panjang ({len(text):,} karakter); paling banyak {MARKDOWN_CHARS:,}".replace(",", ".")
     for match in _NESTED.finditer(text):
         if len(match.group(1).expandtabs(4)) > LIST_INDENT:
             return (text.count("\n", 0, match.start()) + 1,
                     f"daftar atau kutipan bertingkat terlalu dalam (indentasi lebih dari {LIST_INDENT} spasi); "
                     "sederhanakan susunannya")
+    if len(text) > MARKDOWN_CHARS:
+        return 1, f"teks terlalu panjang ({len(text):,} karakter); paling banyak {MARKDOWN_CHARS:,}".replace(",", ".")
     total = text.count("[") + text.count("<")
     if total > BRACKETS:
         return 1, (f"terlalu banyak tanda '[' dan '<' ({total}; paling banyak {BRACKETS}); tanda sebanyak itu membuat "

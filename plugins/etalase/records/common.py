@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+from urllib.parse import unquote
 from typing import Annotated, Optional, Union
 
 from pydantic_core import PydanticCustomError
@@ -58,13 +59,21 @@ def _safe_url(value: str) -> str:
 
 
 def _repo_path(value: str) -> str:
-    # Media files live inside the repository; a path that climbs out or is absolute is refused.
-    normal = posixpath.normpath(value.replace("\\", "/"))
-    if value.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", value) or normal.startswith(".."):
+    # Media files live inside the repository; a path that climbs out or is absolute is refused, and
+    # so is one with a ':' (`javascript:alert(1)` is a file name to git, a script to a browser),
+    # judged after decoding %-escapes as a browser would.
+    decoded = unquote(value)
+    normal = posixpath.normpath(decoded.replace("\\", "/"))
+    if decoded.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", decoded) or normal.startswith(".."):
         raise PydanticCustomError(
             "path_outside_repo",
             "berkas '{value}' berada di luar repositori; tulis path relatif di dalam repositori, misalnya images/foto.jpg",
             {"value": value},
+        )
+    if ":" in decoded or "%" in value:
+        raise PydanticCustomError(
+            "path_characters", "nama berkas '{value}' tidak boleh memuat ':' atau kode '%..'; ganti nama berkasnya, "
+            "misalnya images/foto-kegiatan.jpg", {"value": value},
         )
     return normal
 

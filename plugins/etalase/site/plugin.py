@@ -99,8 +99,9 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         # MkDocs lists every file under docs_dir, following links: links, devices, fifos and pages
         # a browser runs (.html, .svg) are never published (validation reports them; see paths.py).
+        docs_dir = os.path.abspath(config.docs_dir)
         for file in list(files):
-            if not _publishable(self.root, file):
+            if file.src_dir is not None and os.path.abspath(file.src_dir) == docs_dir and not _publishable(self.root, file):
                 files.remove(file)
         root, checked = self.prechecked or (None, None)
         self.checked = checked if root == self.root else check_repository(self.root)
@@ -266,6 +267,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
 
 
 def _publishable(root: Path, file: File) -> bool:
+    """Whether a file of docs_dir is content that may be published (paths.py)."""
     if file.generated_by is not None or not file.abs_src_path:
         return True
     rel = os.path.relpath(file.abs_src_path, root).replace(os.sep, "/")
