@@ -3,23 +3,18 @@ git revisions that cannot be options, a mkdocs.yml that cannot run code, privile
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-
-from conftest import ROOT
-from sample_repo import cli, copy_sample
+from sample_repo import cli, copy_site
 
 INNOVATION = "innovations/kota-batu/adiarta.md"
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    root = copy_sample(tmp_path / "repo")
-    shutil.copy(ROOT / "mkdocs.yml", root)
-    return root
+    return copy_site(tmp_path / "repo")
 
 
 def git(repo: Path, *args: str) -> None:

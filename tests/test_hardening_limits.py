@@ -3,23 +3,19 @@ a traceback; address clashes caught; hidden characters refused (etalase/limits.p
 
 from __future__ import annotations
 
-import shutil
 import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
-from sample_repo import cli, copy_sample
+from sample_repo import cli, copy_site
 
 INNOVATION = "innovations/kota-batu/adiarta.md"
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    root = copy_sample(tmp_path / "repo")
-    shutil.copy(ROOT / "mkdocs.yml", root)
-    return root
+    return copy_site(tmp_path / "repo")
 
 
 def front_matter(repo: Path, yaml_text: str) -> None:
@@ -158,3 +154,21 @@ def test_strict_warning_in_the_forked_writer_names_the_innovation_file(repo, tmp
     assert "Traceback" not in result.stderr and "ChildProcessError" not in result.stderr, result.stderr[-3000:]
     named = [line for line in result.stderr.splitlines() if "bagian-yang-tidak-ada" in line]
     assert len(named) >= 2 and all("(dari innovations/" in line for line in named), named
+
+
+def test_cross_record_problems_come_with_field_errors(repo):
+    """An innovation with a field error still has its region and sectors checked, and an edition
+    with a field error its winners: all problems in one run."""
+    path = repo / INNOVATION
+    path.write_text(path.read_text("utf-8").replace("type: digital", "type: digitl", 1).replace(
+        'region: "35.79"', 'region: "35.98"', 1), "utf-8")
+    edition = "content/awards/kompetisi-inovasi-pelayanan-publik-kota-batu/2020.yml"
+    epath = repo / edition
+    epath.write_text(epath.read_text("utf-8").replace("title: Kompetisi", "titel: x\ntitle: Kompetisi", 1).replace(
+        "innovation: kota-batu/adiarta", "innovation: kota-batu/tidak-ada", 1), "utf-8")
+    result = cli(repo, "validate")
+    lines = result.stdout.splitlines()
+    assert any(line.startswith(INNOVATION) and "type:" in line for line in lines), result.stdout
+    assert any(line.startswith(INNOVATION) and "region:" in line and "35.98" in line for line in lines), result.stdout
+    assert any(line.startswith(edition) and "titel" in line for line in lines), result.stdout
+    assert any(line.startswith(edition) and "kota-batu/tidak-ada" in line for line in lines), result.stdout

@@ -14,9 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
-from sample_repo import cli, copy_sample
+from sample_repo import cli, copy_site
 
 SECRET = "RAHASIA-KANTOR-7f3a"
 LINK = "tautan simbolik (symlink) tidak diizinkan"
@@ -24,9 +23,7 @@ LINK = "tautan simbolik (symlink) tidak diizinkan"
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    root = copy_sample(tmp_path / "repo")
-    shutil.copy(ROOT / "mkdocs.yml", root)
-    return root
+    return copy_site(tmp_path / "repo")
 
 
 @pytest.fixture

@@ -4,25 +4,21 @@ new, empty or one it wrote, deletes nothing outside it, and says why it will not
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
-from sample_repo import copy_sample
+from sample_repo import copy_site
 
 MANIFEST = ".etalase-build.json"
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    root = copy_sample(tmp_path / "repo")
-    shutil.copy(ROOT / "mkdocs.yml", root)
-    return root
+    return copy_site(tmp_path / "repo")
 
 
 def build(repo: Path, site: Path | str, *extra: str) -> subprocess.CompletedProcess:

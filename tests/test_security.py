@@ -38,6 +38,10 @@ def hostile_site(tmp_path_factory) -> Path:
     (repo / "content/catatan.md").write_text(
         f'---\ntitle: "</title>{quoted}"\n---\n\n# Catatan\n\n{HOSTILE}\n\n[klik](javascript:alert(5))\n\n'
         '## __config\n\n<a name="__md_scope" id="__config" href="https://penyerang.example/">a</a>\n', "utf-8")
+    # A page titled by its first heading, with markup written as entities (Material's `striptags`
+    # would turn them back into tags inside <title>).
+    (repo / "content/judul.md").write_text("# Judul &lt;/title&gt;&lt;script&gt;alert(9)&lt;/script&gt;\n\nIsi.\n",
+                                           "utf-8")
     site = repo / "site"
     build_site(repo, site)
     return site
@@ -71,6 +75,12 @@ def test_editor_page_is_sanitised_and_its_title_is_text(hostile_site):
     assert not soup.select('a[href^="javascript"]')
     article = soup.select_one("article")
     assert "<script>alert('x')</script>" not in str(article)
+
+
+def test_title_from_a_heading_stays_text(hostile_site):
+    soup = BeautifulSoup((hostile_site / "judul/index.html").read_text("utf-8"), "html.parser")
+    assert soup.title.get_text().startswith("Judul </title><script>alert(9)</script>")
+    assert not [s for s in soup.find_all("script") if "alert" in (s.string or "")]
 
 
 @pytest.mark.parametrize("page_path", ["catatan/index.html", "inovasi/kota-batu/adiarta/index.html"])

@@ -49,6 +49,9 @@ class Content:
     innovations: list[Innovation] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files_checked: int = 0
+    # Files whose record did not validate, with their data as written: the cross-record rules still
+    # check what they can of them, so every problem comes in one run (rules.py).
+    invalid: list[tuple[str, type[BaseModel], Any]] = field(default_factory=list)
 
 
 class Loader:
@@ -273,6 +276,8 @@ class Loader:
                 loc = prefix + tuple(error["loc"])
                 line, column = locate(document.tree(), loc, document.line_offset, at_key=error["type"] == "extra_forbidden")
                 self._problem(rel, line, column, field_path(loc), explain(error, _adapter_root(model, prefix)))
+            if not prefix:
+                self.content.invalid.append((rel, model, data))
             return None
         record._path = rel
         return record

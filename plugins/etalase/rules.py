@@ -6,9 +6,12 @@ offending file again, which only happens for the rare record that breaks a rule.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Optional
+
+from pydantic import ValidationError
 
 from .catalog import Catalog
 from .loader import CONTENT_DIR, INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE, Content
@@ -19,6 +22,7 @@ from .records import Edition, Innovation, Recipient
 from .yamlfile import ContentError, Document, locate, parse_front_matter, parse_yaml, read_text
 
 
+_REGION_CODE = re.compile(r"^\d{2}(\.\d{2})?$")
 # Path segments the site's generated pages use beside record slugs (the listing's pages: inovasi/halaman/2/).
 RESERVED_SLUGS = frozenset({"halaman"})
 
@@ -40,7 +44,30 @@ class Checker:
             self._check_innovation(innovation)
         for edition in editions if editions is not None else self.catalog.editions.values():
             self._check_edition(edition)
+        for path, model, data in self.content.invalid:
+            if isinstance(data, dict):
+                self._check_invalid(path, model, data)
         return self.problems
+
+    def _check_invalid(self, path: str, model: type, data: dict) -> None:
+        """The references of a record with field errors, checked from its data as written."""
+        if model is Innovation:
+            code = data.get("region")
+            if isinstance(code, str) and _REGION_CODE.match(code):
+                self._check_region_ref(path, ("region",), code)
+            sectors = data.get("sectors")
+            if isinstance(sectors, list):
+                self._check_sector_refs(path, [s if isinstance(s, str) else None for s in sectors])
+        elif model is Edition:
+            winners = data.get("winners")
+            for index, winner in enumerate(winners if isinstance(winners, list) else []):
+                recipients = winner.get("recipients") if isinstance(winner, dict) else None
+                for r_index, raw in enumerate(recipients if isinstance(recipients, list) else []):
+                    try:
+                        recipient = Recipient.model_validate(raw)
+                    except ValidationError:
+                        continue  # already reported as a field error
+                    self._check_recipient(path, ("winners", index, "recipients", r_index), recipient)
 
     # -- reference data --------------------------------------------------------------------
 
@@ -91,19 +118,24 @@ class Checker:
         if region is not None and region.slug != folder:
             self._report(innovation.path, ("region",), f"inovasi milik {region.name} harus disimpan di folder "
                          f"{INNOVATIONS_DIR}/{region.slug}/, bukan di {INNOVATIONS_DIR}/{folder}/")
-        seen: set[str] = set()
-        for index, sector in enumerate(innovation.sectors):
-            if sector not in self.catalog.sectors:
-                self._report(innovation.path, ("sectors", index), f"urusan '{sector}' tidak dikenal; "
-                             f"{did_you_mean(sector, self.catalog.sectors)}daftar urusan ada di {SECTORS_FILE}")
-            elif sector in seen:
-                self._report(innovation.path, ("sectors", index), f"urusan '{sector}' ditulis dua kali", severity="warning")
-            seen.add(sector)
+        self._check_sector_refs(innovation.path, innovation.sectors)
         for index, media in enumerate(innovation.media):
             if media.image and not is_content_file(self.root, f"{CONTENT_DIR}/{media.image}"):
                 # A link or special file is reported as such by the loader; here it is "not found" too.
                 self._report(innovation.path, ("media", index, "image"), f"gambar {CONTENT_DIR}/{media.image} tidak "
                              f"ditemukan; simpan gambar di folder {CONTENT_DIR}/ dan tulis path-nya relatif dari sana")
+
+    def _check_sector_refs(self, path: str, sectors: list[Optional[str]]) -> None:
+        seen: set[str] = set()
+        for index, sector in enumerate(sectors):
+            if sector is None:
+                continue
+            if sector not in self.catalog.sectors:
+                self._report(path, ("sectors", index), f"urusan '{sector}' tidak dikenal; "
+                             f"{did_you_mean(sector, self.catalog.sectors)}daftar urusan ada di {SECTORS_FILE}")
+            elif sector in seen:
+                self._report(path, ("sectors", index), f"urusan '{sector}' ditulis dua kali", severity="warning")
+            seen.add(sector)
 
     # -- awards ----------------------------------------------------------------------------
 

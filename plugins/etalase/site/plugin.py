@@ -171,9 +171,12 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         # Narratives and the editor's pages alike come from files that may arrive from outside the office.
         _rename_anchors(page.toc)
         if page.file.src_uri not in self.specs and page.title:
-            # Material prints a page's title unescaped (<title>, header, h1); generated pages escape
+            # Material prints a page's title unescaped (<title>, header, h1), or with `striptags`,
+            # which unescapes a title taken from the first heading (`&lt;/title&gt;` → `</title>`).
+            # A front matter title is escaped here, a heading's is already; generated pages escape
             # theirs in PageSpec.source().
-            page.meta["title"] = html_escape(page.title, quote=True)
+            title = page.meta.get("title")
+            page.meta["title"] = html_escape(str(title), quote=True) if title is not None else page.title
         return sanitize(html)
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
