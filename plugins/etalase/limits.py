@@ -22,7 +22,8 @@ _NESTED = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)]|>)(?:[ \t]|$)", re.M)
 
 def markdown_problem(text: str) -> Optional[tuple[int, str]]:
     """(line in `text`, message) of the first bound Markdown `text` breaks, or None."""
-    for match in _NESTED.finditer(text):
+    deep = "\n" + " " * (LIST_INDENT + 1)
+    for match in _NESTED.finditer(text) if deep in text or text.startswith(deep[1:]) or "\t" in text else ():
         if len(match.group(1).expandtabs(4)) > LIST_INDENT:
             return (text.count("\n", 0, match.start()) + 1,
                     f"daftar atau kutipan bertingkat terlalu dalam (indentasi lebih dari {LIST_INDENT} spasi); "
@@ -34,7 +35,7 @@ def markdown_problem(text: str) -> Optional[tuple[int, str]]:
         return 1, (f"terlalu banyak tanda '[' dan '<' ({total}; paling banyak {BRACKETS}); tanda sebanyak itu membuat "
                    "pembangunan situs sangat lambat")
     offset = 0
-    for block in text.split("\n\n"):
+    for block in text.split("\n\n") if total > BRACKETS_PER_BLOCK else ():
         if block.count("[") + block.count("<") > BRACKETS_PER_BLOCK:
             return (text.count("\n", 0, offset) + 1,
                     f"paragraf ini memuat lebih dari {BRACKETS_PER_BLOCK} tanda '[' dan '<'; tanda sebanyak itu "
