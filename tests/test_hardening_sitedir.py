@@ -4,6 +4,7 @@ new, empty or one it wrote, deletes nothing outside it, and says why it will not
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -127,3 +128,28 @@ def test_two_builds_into_one_folder(repo, tmp_path):
     assert first.returncode == 0, err
     assert second.returncode == 1 and "sedang dipakai pembangunan lain" in second.stderr
     assert (site / "inovasi/kota-batu/adiarta/index.html").is_file()
+
+
+@pytest.fixture
+def read_only(tmp_path: Path):
+    """An empty folder nobody may write into, root included (chattr +i where chmod is not enough)."""
+    folder = tmp_path / "readonly"
+    folder.mkdir()
+    folder.chmod(0o555)
+    immutable = False
+    if os.access(folder, os.W_OK):  # root: permissions do not stop it
+        immutable = subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode == 0
+    try:
+        (folder / "probe").touch()
+        pytest.skip("this file system lets root write into any folder")  # tmpfs as root: no way to test it here
+    except OSError:
+        pass
+    yield folder
+    if immutable:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+    folder.chmod(0o755)
+
+
+def test_read_only_site_folder(repo, read_only):
+    result = build(repo, read_only)
+    assert result.returncode == 1 and "tidak dapat ditulisi" in result.stderr, result.stderr[-2000:]
