@@ -111,3 +111,12 @@ def test_pr_summary_without_privileged_files_has_no_flag(repo):
     path.write_text(path.read_text("utf-8") + "\nTambahan.\n", "utf-8")
     result = cli(repo, "summary", "--base", "HEAD")
     assert result.returncode == 0 and "Perlu tinjauan pengelola" not in result.stdout
+
+
+def test_changed_since_with_a_linked_edition_does_not_hang(repo):
+    committed(repo)
+    (repo / "content/awards/kompetisi-inovasi-pelayanan-publik-kota-batu/2021.yml").symlink_to("/dev/zero")
+    path = repo / INNOVATION
+    path.write_text(path.read_text("utf-8") + "\nTambahan.\n", "utf-8")
+    result = cli(repo, "validate", "--changed-since", "HEAD")
+    assert result.returncode == 1 and "symlink" in result.stdout

@@ -17,6 +17,7 @@ from typing import Iterable, Optional
 from .catalog import Catalog
 from .configfile import check_config
 from .loader import AWARDS_DIR, CONTENT_DIR, IGNORED, INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE, Loader
+from .paths import Refused, read_bytes
 from .records import Edition
 from .rules import Checker
 from .validate import Checked, check_repository
@@ -147,7 +148,10 @@ def _is_program_file(rel: str) -> bool:
 
 
 def _mentions(path: Path, ids: set[str]) -> bool:
-    text = path.read_text("utf-8", errors="replace")
+    try:
+        text = read_bytes(path).decode("utf-8", errors="replace")  # never through a link (paths.py)
+    except (Refused, OSError):
+        return False  # the loader reports it
     return any(i in text for i in ids)
 
 
