@@ -79,6 +79,11 @@ def test_relative_link_in_a_narrative_is_reported_by_validate(repo):
     assert line_of(problem) == line and "tidak-ada.md" in problem
 
 
+def test_remote_image_in_a_narrative_is_reported(repo):
+    narrative(repo, "![foto](https://contoh.example/foto.jpg)\n")
+    assert "dari situs lain" in validate_fails(repo)[0]
+
+
 def test_region_named_halaman_would_take_a_listing_page(repo):
     regions = repo / "content/regions.yml"
     regions.write_text(regions.read_text("utf-8") + '- code: "35.99"\n  name: Halaman\n  kind: kota\n', "utf-8")

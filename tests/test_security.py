@@ -29,6 +29,7 @@ def hostile_site(tmp_path_factory) -> Path:
     text += f"\n{HOSTILE}\n\n[klik](javascript:alert(1)) <a href=\"javascript:alert(2)\" onclick=\"alert(3)\">a</a>\n"
     # DOM clobbering: a heading or an element named like the theme's own #__config.
     text += '\n## __config\n\n<p id="__config">{"base": "https://penyerang.example/"}</p>\n'
+    text += '\n<img src="https://penyerang.example/piksel.gif" alt="pelacak">\n'  # a tracker: never fetched
     innovation.write_text(text, "utf-8")
     edition = repo / "content/awards/kompetisi-inovasi-pelayanan-publik-kota-batu/2020.yml"
     edition.write_text(edition.read_text("utf-8").replace(

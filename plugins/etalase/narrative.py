@@ -14,6 +14,7 @@ from .limits import markdown_problem
 
 # Inline links and images `[text](target`, and reference definitions `[id]: target`.
 _INLINE = re.compile(r"\]\(\s*<?([^)\s>]+)")
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?([^)\s>]+)")
 _DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -26,6 +27,11 @@ def narrative_problems(body: str) -> Iterator[tuple[int, str]]:
     if "]" not in body:  # one character: memchr, where "](" took as long as the rest of the checks
         return
     found = [*_INLINE.finditer(body), *(_DEFINITION.finditer(body) if "]:" in body else ())]
+    for match in _IMAGE.finditer(body):
+        if _SCHEME.match(match.group(1)) or match.group(1).startswith("//"):
+            yield (body.count("\n", 0, match.start()) + 1,
+                   f"gambar '{match.group(1)}' dari situs lain tidak ditampilkan (situs ini tidak memuat apa pun dari "
+                   "situs lain); simpan gambarnya di content/ dan masukkan lewat kolom 'media'")
     for match in sorted(found, key=lambda match: match.start()):
         target = match.group(1)
         # Full addresses are judged by the sanitiser (http, https, mailto stay); anchors stay on the page.

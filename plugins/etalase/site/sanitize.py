@@ -6,6 +6,7 @@ descriptions, and the editor's pages under content/.
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 import nh3
@@ -18,6 +19,7 @@ _ATTRIBUTES["*"] = _ATTRIBUTES.get("*", set()) | {"id", "class", "title"}
 # reads first) and the plugin's `etalase-…`: a content id of that shape would stand in for them.
 _THEIRS = ("_", "etalase")
 PREFIX = "isi-"
+_REMOTE = re.compile(r"^\s*([a-z][a-z0-9+.-]*:|//|\\\\)", re.I)
 
 
 def safe_id(value: str) -> str:
@@ -28,6 +30,8 @@ def safe_id(value: str) -> str:
 def _attribute(tag: str, attribute: str, value: str) -> Optional[str]:
     if attribute == "id":
         return safe_id(value)
+    if attribute == "src" and _REMOTE.match(value):
+        return None  # the site loads nothing from another host: visitors' browsers contact only this one
     if attribute == "href" and value.startswith("#"):
         return "#" + safe_id(value[1:])
     return value
