@@ -139,6 +139,14 @@ def test_hidden_characters_in_a_title(repo, title):
     assert line_of(problem) == 3 and "karakter tersembunyi" in problem  # the title's line
 
 
+@pytest.mark.parametrize("number", ["9" * 5000, "0x" + "f" * 5000])
+def test_huge_numbers_are_refused(repo, number):
+    path = repo / INNOVATION
+    path.write_text(path.read_text("utf-8").replace("title: ADIARTA", f"title: ADIARTA\nlaunched: {number}", 1), "utf-8")
+    problem = validate_fails(repo)[0]
+    assert line_of(problem) == 4 and "angka ini terlalu panjang" in problem
+
+
 def test_binary_values_are_refused(repo):
     path = repo / INNOVATION
     path.write_text(path.read_text("utf-8").replace("title: ADIARTA", "title: !!binary QURJQVJUQQ==", 1), "utf-8")

@@ -12,6 +12,7 @@ import re
 from typing import Optional
 
 YAML_DEPTH = 32  # nested lists and mappings in one YAML document
+NUMBER_CHARS = 40  # a YAML number's characters (Python refuses to read a 4,300-digit one)
 MARKDOWN_CHARS = 200_000  # one narrative or page
 LIST_INDENT = 40  # columns of indentation before a list item or quote (ten levels of four spaces)
 BRACKETS_PER_BLOCK = 200  # `[` or `<` in one paragraph

@@ -19,7 +19,7 @@ from typing import Callable, ContextManager, Iterator, Optional, Sequence
 
 import yaml
 
-from .limits import YAML_DEPTH
+from .limits import NUMBER_CHARS, YAML_DEPTH
 from .parsecache import MISSING, ParseCache
 from .paths import Refused, read_bytes
 from .processes import can_fork
@@ -249,7 +249,8 @@ def _parsed(texts: list[str]) -> dict[str, object]:
     return cache.used
 
 
-_STR, _SEQ, _MAP, _MERGE, _BINARY = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map", "merge", "binary"))
+_STR, _SEQ, _MAP, _MERGE, _BINARY, _INT, _FLOAT = (
+    f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map", "merge", "binary", "int", "float"))
 
 
 class _Data:
@@ -284,6 +285,9 @@ class _Data:
             return [self.value(item, depth + 1) for item in node.value]
         if tag == _MAP and isinstance(node, yaml.MappingNode) and not any(k.tag == _MERGE for k, _ in node.value):
             return self._mapping(node, depth)
+        if tag in (_INT, _FLOAT) and len(node.value) > NUMBER_CHARS:  # 5,000 digits: int() itself refuses
+            raise self._error(f"angka ini terlalu panjang ({len(node.value)} karakter; paling banyak "
+                              f"{NUMBER_CHARS}); bila maksudnya teks, apit dengan tanda kutip", node)
         if tag == _BINARY:
             raise self._error("nilai biner (!!binary) tidak diizinkan: isinya tidak terbaca oleh peninjau; tulis "
                               "sebagai teks biasa", node)
