@@ -185,3 +185,9 @@ def test_cross_record_problems_come_with_field_errors(repo):
     assert any(line.startswith(INNOVATION) and "region:" in line and "35.98" in line for line in lines), result.stdout
     assert any(line.startswith(edition) and "titel" in line for line in lines), result.stdout
     assert any(line.startswith(edition) and "kota-batu/tidak-ada" in line for line in lines), result.stdout
+
+
+def test_an_editor_page_front_matter_is_judged_like_a_record(repo):
+    (repo / "content/catatan.md").write_text("---\ntitle: " + "[" * 3000 + "]" * 3000 + "\n---\n# Catatan\n", "utf-8")
+    problems = validate_fails(repo, "content/catatan.md")
+    assert any(line_of(problem) == 2 and "bersarang terlalu dalam" in problem for problem in problems), problems

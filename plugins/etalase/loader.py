@@ -168,7 +168,14 @@ class Loader:
             if parts[-1].endswith(".md") and parts[0] != "awards":
                 rel = self._rel(path)
                 text = self._text(path, rel, listed=True)
-                if text is not None and (bound := markdown_problem(text)) is not None:
+                if text is None:
+                    continue
+                try:  # MkDocs reads a page's front matter with PyYAML's own (recursive) loader: ours judges it first
+                    if (front := yaml_part(text)) is not None:
+                        parse_yaml(front, line_offset=1)
+                except ContentError as exc:
+                    self._problem(rel, exc.line, exc.column, "", exc.message)
+                if (bound := markdown_problem(text)) is not None:
                     self._problem(rel, bound[0], 1, "", bound[1])
 
     def _report_refused(self, refused: list[tuple[str, str]]) -> None:
