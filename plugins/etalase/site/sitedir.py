@@ -10,12 +10,17 @@ the folder (a lock on it): two builds into one folder would mix their pages and 
 
 from __future__ import annotations
 
-import fcntl
 import os
 import subprocess
 from pathlib import Path
+from typing import Optional
 
 from .incremental import MANIFEST
+
+try:
+    import fcntl
+except ImportError:  # Windows: no lock, one build at a time is then the user's care
+    fcntl = None  # type: ignore[assignment]
 
 MARKER = ".etalase-site"
 # Folders of the repository a site may never be written into (or over).
@@ -26,9 +31,9 @@ class SiteDirError(Exception):
     """Why the build may not write into the folder; the message is for editors."""
 
 
-def claim(site_dir: Path, root: Path) -> int:
+def claim(site_dir: Path, root: Path) -> Optional[int]:
     """Check that `site_dir` may be written, create it, lock it and mark it; returns the lock's fd
-    (closed, the lock goes: keep it open for the whole build)."""
+    (closed, the lock goes: keep it open for the whole build), None where there are no locks."""
     site_dir, root = site_dir.resolve(), root.resolve()
     where = f"folder situs {site_dir}"
     if site_dir == root or root.is_relative_to(site_dir):
@@ -54,17 +59,20 @@ def claim(site_dir: Path, root: Path) -> int:
     if entries and site_dir.is_relative_to(root) and _tracked(root, site_dir):
         raise SiteDirError(f"{where} berisi berkas yang dilacak git; pembangunan akan menghapusnya, jadi tidak "
                            "dilanjutkan. Hapus folder itu dari git (dan tambahkan ke .gitignore), atau pilih folder lain")
-    fd = os.open(site_dir, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        os.close(fd)
-        raise SiteDirError(f"{where} sedang dipakai pembangunan lain; tunggu sampai selesai, atau bangun ke folder "
-                           "lain") from None
+    fd = None
+    if fcntl is not None:
+        fd = os.open(site_dir, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise SiteDirError(f"{where} sedang dipakai pembangunan lain; tunggu sampai selesai, atau bangun ke "
+                               "folder lain") from None
     try:
         (site_dir / MARKER).write_text("Folder ini ditulis oleh `python build.py build` (Etalase Inovasi).\n", "utf-8")
     except OSError as exc:
-        os.close(fd)
+        if fd is not None:
+            os.close(fd)
         raise SiteDirError(f"{where} tidak dapat ditulisi: {exc.strerror}") from None
     return fd
 
