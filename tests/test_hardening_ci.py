@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from sample_repo import cli, copy_site
 
 INNOVATION = "innovations/kota-batu/adiarta.md"

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT
 from sample_repo import cli, copy_site
 

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT
 from sample_repo import cli, copy_site
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from .builddate import source_date_epoch
 from .problems import MESSAGE_LIMIT, one_line, render, summary
 from .validate import check_repository
 
@@ -21,6 +22,8 @@ ROOT_HELP = "Folder repositori (yang berisi mkdocs.yml, content/ dan innovations
 def main(ctx: click.Context, root: Path) -> None:
     """Etalase Inovasi: periksa, bangun dan pratinjau situs etalase inovasi."""
     ctx.obj = root.resolve()
+    # Validation (the latest year allowed) and the site are dated alike: by the last commit (builddate.py).
+    os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(ctx.obj))
 
 
 @main.command()
@@ -104,26 +107,13 @@ def serve(root: Path, dev_addr: str) -> None:
 
     Data yang tidak valid tidak menghentikan pratinjau: masalahnya dicetak, catatan lain tetap tampil.
     """
-    import logging
-    import os
-
-    from mkdocs.commands.serve import serve as mkdocs_serve
-    from mkdocs.exceptions import Abort, ConfigurationError
-
     from .configfile import check_config
+    from .site.build import serve_site
 
     if problems := check_config(root):  # before MkDocs' own loader reads it
         click.echo(render(problems, "text"), err=True)
         sys.exit(1)
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
-    try:
-        # The plugin sees the `serve` command at startup and turns its strict mode off (see its on_startup).
-        # Dirty: a rebuild rewrites only the pages whose output changed (site/incremental.py).
-        mkdocs_serve(str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True, build_type="dirty")
-    except (Abort, ConfigurationError) as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(1)
+    sys.exit(serve_site(root, dev_addr))
 
 
 @main.command()
@@ -167,7 +157,7 @@ def new() -> None:
 @click.option("--summary", help="Ringkasan satu atau dua kalimat.")
 @click.option("--unit", help="Perangkat daerah pelaksana.")
 @click.pass_obj
-def new_innovation(root: Path, type_: str | None, **given: object) -> None:
+def new_innovation(root: Path, /, type_: str | None, **given: object) -> None:
     """Buat berkas inovasi baru di innovations/<daerah>/<nama>.md."""
     from .scaffold import INNOVATION_QUESTIONS, Scaffolder
 
@@ -181,7 +171,7 @@ def new_innovation(root: Path, type_: str | None, **given: object) -> None:
 @click.option("--year", help="Tahun edisi.")
 @click.option("--title", help="Nama resmi edisi.")
 @click.pass_obj
-def new_edition(root: Path, **given: object) -> None:
+def new_edition(root: Path, /, **given: object) -> None:
     """Buat berkas edisi penghargaan baru di content/awards/<program>/<tahun>.yml."""
     from .scaffold import EDITION_QUESTIONS, Scaffolder
 

@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 from typing import Optional
 
-from .incremental import MANIFEST
+from .accel.incremental import MANIFEST
 
 try:
     import fcntl

@@ -1,0 +1,35 @@
+"""Each section module yields the generated pages of one part of the site."""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+from ...catalog import Catalog
+from ..options import SiteOptions
+from ..spec import PageSpec
+from ..urls import Urls
+from . import awards, data, home, innovations, regions, search, sectors, winners, years
+
+Section = Callable[[Catalog, Urls, SiteOptions], Iterator[PageSpec]]
+SECTIONS: list[Section] = [home.pages, innovations.pages, regions.pages, sectors.pages, years.pages, awards.pages,
+                           winners.pages, search.pages, data.pages]
+
+
+class SameAddress(ValueError):
+    """Two generated pages at one address: one would silently replace the other. The message is for editors."""
+
+
+def page_specs(catalog: Catalog, urls: Urls, options: SiteOptions) -> dict[str, PageSpec]:
+    """Every generated page of the site, by the src_uri of its virtual Markdown file; raises
+    SameAddress when two of them have one (validation refuses what would cause it: rules.py)."""
+    specs: dict[str, PageSpec] = {}
+    clashes: list[str] = []
+    for section in SECTIONS:
+        for spec in section(catalog, urls, options):
+            if spec.src_uri in specs:
+                clashes.append(f"/{spec.url} ({specs[spec.src_uri].title} dan {spec.title})")
+            specs[spec.src_uri] = spec
+    if clashes:
+        raise SameAddress("Beberapa halaman mendapat alamat yang sama; ganti nama berkas atau folder datanya: "
+                          + "; ".join(clashes))
+    return specs
