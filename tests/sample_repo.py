@@ -21,6 +21,13 @@ def copy_sample(target: Path) -> Path:
     return target
 
 
+def copy_site(target: Path) -> Path:
+    """A copy of the sample content with the site's configuration: enough to build it."""
+    copy_sample(target)
+    shutil.copy(ROOT / "mkdocs.yml", target)
+    return target
+
+
 @pytest.fixture
 def repo(tmp_path):
     return copy_sample(tmp_path)

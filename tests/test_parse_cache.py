@@ -62,7 +62,8 @@ def test_a_damaged_cache_is_ignored(repo, cache_home):
 
 
 def test_a_cache_of_other_parsing_code_is_not_used(tmp_path):
-    """Keyed by the code of the whole parse package (yamlfile, cache, the parse aside) and PyYAML's version."""
+    """Keyed by the code of the whole parse package (yamlfile, cache, the parse aside), its bounds
+    (limits.py) and PyYAML's version."""
     import json
     import shutil
 
@@ -82,7 +83,16 @@ def test_a_cache_of_other_parsing_code_is_not_used(tmp_path):
     package = Path(_code_digest.__code__.co_filename).parent
     copy = tmp_path / "parse"
     shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    (copy / "aside.py").write_text((copy / "aside.py").read_text("utf-8") + "\n# changed\n", "utf-8")
-    namespace: dict = {"__file__": str(copy / "cache.py"), "__name__": "copied_cache"}
-    exec(compile((copy / "cache.py").read_text("utf-8"), str(copy / "cache.py"), "exec"), namespace)
-    assert namespace["_CODE"] != _CODE
+    shutil.copy(package.parent / "limits.py", tmp_path / "limits.py")
+
+    def copied_code() -> str:
+        namespace: dict = {"__file__": str(copy / "cache.py"), "__name__": "copied_cache"}
+        exec(compile((copy / "cache.py").read_text("utf-8"), str(copy / "cache.py"), "exec"), namespace)
+        return namespace["_CODE"]
+
+    assert copied_code() == _CODE
+    for changed in (copy / "aside.py", tmp_path / "limits.py"):
+        original = changed.read_text("utf-8")
+        changed.write_text(original + "\n# changed\n", "utf-8")
+        assert copied_code() != _CODE, changed.name
+        changed.write_text(original, "utf-8")

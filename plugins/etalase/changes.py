@@ -16,9 +16,11 @@ from pathlib import Path, PurePosixPath
 from typing import Iterable, Optional
 
 from .catalog import Catalog
-from .loader import AWARDS_DIR, IGNORED, INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE, Loader
+from .configfile import check_config
+from .loader import AWARDS_DIR, CONTENT_DIR, IGNORED, INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE, Loader
+from .paths import Refused, read_bytes
 from .records import Edition
-from .rules import CONTENT_DIR, Checker
+from .rules import Checker
 from .validate import Checked, check_repository
 
 # Files any record may refer to: a change here can break a record nobody touched.
@@ -46,8 +48,19 @@ class Changes:
         return self.added + self.modified + self.deleted
 
 
+def commit(root: Path, ref: str) -> str:
+    """The commit `ref` names, as a hash; a ref that is not a commit (or looks like an option:
+    `--output=/tmp/f` would be read by git as one) is refused before git sees it anywhere else."""
+    try:
+        return _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}").strip()
+    except GitError:
+        raise GitError(f"revisi '{ref}' bukan nama cabang, tag atau commit di repositori ini (apakah riwayat "
+                       "git-nya lengkap?)") from None
+
+
 def changes_since(root: Path, ref: str) -> Changes:
     """Files of the work tree (committed or not, new untracked ones included) that differ from `ref`."""
+    ref = commit(root, ref)
     # --no-renames: a moved innovation is a deleted id and a new one, and both matter.
     try:
         listing = _git(root, "diff", "--name-status", "--no-renames", "--relative", "-z", ref, "--").split("\0")
@@ -118,7 +131,8 @@ def check_changes(root: Path, changes: Changes) -> Checked:
     editions = changed_editions + referring
     problems = content.problems + Checker(root, content, catalog).check(innovations=content.innovations, editions=editions)
     scope = changed | {e.path for e in editions} | {i.path for i in content.innovations}
-    return Checked(content, catalog, sorted(p for p in problems if _in_scope(p.path, scope)))
+    # The configuration is checked on every run: it is what MkDocs reads first (configfile.py).
+    return Checked(content, catalog, sorted(check_config(root) + [p for p in problems if _in_scope(p.path, scope)]))
 
 
 def _git(root: Path, *args: str) -> str:
@@ -137,7 +151,10 @@ def _is_program_file(rel: str) -> bool:
 
 
 def _mentions(path: Path, ids: set[str]) -> bool:
-    text = path.read_text("utf-8", errors="replace")
+    try:
+        text = read_bytes(path).decode("utf-8", errors="replace")  # never through a link (paths.py)
+    except (Refused, OSError):
+        return False  # the loader reports it
     return any(i in text for i in ids)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from .builddate import source_date_epoch
-from .problems import render, summary
+from .problems import MESSAGE_LIMIT, one_line, render, summary
 from .validate import check_repository
 
 ROOT_HELP = "Folder repositori (yang berisi mkdocs.yml, content/ dan innovations/)."
@@ -63,7 +63,7 @@ def _with_git(function, *args):
     try:
         return function(*args)
     except GitError as exc:
-        click.echo(f"Gagal: {exc}", err=True)
+        click.echo(f"Gagal: {one_line(str(exc), MESSAGE_LIMIT)}", err=True)
         sys.exit(2)  # not 1: nothing was checked
 
 
@@ -107,8 +107,12 @@ def serve(root: Path, dev_addr: str) -> None:
 
     Data yang tidak valid tidak menghentikan pratinjau: masalahnya dicetak, catatan lain tetap tampil.
     """
+    from .configfile import check_config
     from .site.build import serve_site
 
+    if problems := check_config(root):  # before MkDocs' own loader reads it
+        click.echo(render(problems, "text"), err=True)
+        sys.exit(1)
     sys.exit(serve_site(root, dev_addr))
 
 

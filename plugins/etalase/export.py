@@ -171,7 +171,8 @@ def atom_feed(
     awards = catalog.awards[:limit]
     feed = ET.Element(f"{{{ATOM}}}feed", {_XML + "lang": "id"} | ({_XML + "base": base} if base else {}))
     _sub(feed, "id", _urn("feed"))
-    _sub(feed, "title", title)
+    # type="text", said outright: a reader shows it as text, never as markup (some treat an untyped title as HTML).
+    _sub(feed, "title", title, type="text")
     _sub(feed, "updated", _timestamp(awards[0]) if awards else "1970-01-01T00:00:00Z")
     _sub(_sub(feed, "author"), "name", title)
     _sub(feed, "link", rel="self", type="application/atom+xml", href=feed_url)
@@ -181,12 +182,13 @@ def atom_feed(
         entry = _sub(feed, "entry")
         _sub(entry, "id", _urn(f"{row['program']}/{row['year']}/{row['category'] or row['title']}/"
                               f"{row['recipient_kind']}/{row['recipient_id']}/{award.recipient.unit or ''}"))
-        _sub(entry, "title", f"{row['title']}: {row['recipient_name']}")
+        _sub(entry, "title", f"{row['title']}: {row['recipient_name']}", type="text")
         _sub(entry, "updated", _timestamp(award))
         _sub(entry, "link", rel="alternate", type="text/html", href=row["url"])
         where = f" ({row['region_name']})" if row["region_name"] and row["recipient_kind"] != "daerah" else ""
         category = f", kategori {row['category_name']}" if row["category_name"] else ""
-        _sub(entry, "summary", f"{row['recipient_name']}{where} meraih {row['title']} pada {row['edition_title']}{category}.")
+        _sub(entry, "summary", f"{row['recipient_name']}{where} meraih {row['title']} pada {row['edition_title']}{category}.",
+             type="text")
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n", len(awards)
 

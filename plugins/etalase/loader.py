@@ -15,14 +15,18 @@ from typing import Any, Callable, ContextManager, Iterable, Optional, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .limits import markdown_problem
 from .messages import did_you_mean, explain
+from .narrative import narrative_problems
 from .parse import ContentError, Document, ParseCache, locate, parse_aside, parse_front_matter, parse_yaml, read_text, yaml_part
+from .paths import Refused, check_inside, scan
 from .problems import Problem, field_path
 from .records import Edition, Innovation, Program, Region, Sector
 from .records.common import FIRST_YEAR, SLUG, Record, last_year
 
 REGIONS_FILE = "content/regions.yml"
 SECTORS_FILE = "content/sectors.yml"
+CONTENT_DIR = "content"
 AWARDS_DIR = "content/awards"
 INNOVATIONS_DIR = "innovations"
 
@@ -44,6 +48,9 @@ class Content:
     innovations: list[Innovation] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files_checked: int = 0
+    # Files whose record did not validate, with their data as written: the cross-record rules still
+    # check what they can of them, so every problem comes in one run (rules.py).
+    invalid: list[tuple[str, type[BaseModel], Any]] = field(default_factory=list)
 
 
 class Loader:
@@ -53,10 +60,12 @@ class Loader:
         self.content = Content()
         self._edition_paths: Optional[set[Path]] = None
         self._prefix = os.path.join(str(root), "")
+        self._refused: set[str] = set()  # links and special files, reported once (see paths.py)
 
     def load(self, innovation_paths: Optional[list[Path]] = None, edition_paths: Optional[set[Path]] = None) -> Content:
         """Read the reference data, every program, and the editions and innovations (all, or only those given)."""
         self._edition_paths = edition_paths
+        self._check_pages()
         if innovation_paths is None:
             innovations = self._read_innovations(self._innovation_files(), listed=True)
         else:
@@ -101,9 +110,11 @@ class Loader:
         awards = self.root / AWARDS_DIR
         if not awards.is_dir():
             return
+        if self._blocked(AWARDS_DIR):
+            return
         for entry in sorted(awards.iterdir()):
             rel = self._rel(entry)
-            if entry.name in IGNORED:
+            if entry.name in IGNORED or self._blocked(rel):
                 continue
             if not entry.is_dir():
                 self._problem(rel, 1, 1, "", f"berkas di tempat yang salah; setiap program penghargaan punya folder "
@@ -127,7 +138,7 @@ class Loader:
             program._id = folder.name
             self.content.programs.append(program)
         for path in sorted(folder.iterdir()):
-            if path.name in IGNORED or path.name == "program.yml":
+            if path.name in IGNORED or path.name == "program.yml" or self._blocked(self._rel(path)):
                 continue
             if self._edition_paths is not None and path not in self._edition_paths:
                 continue
@@ -149,27 +160,39 @@ class Loader:
     # -- innovations -----------------------------------------------------------------------
 
     def _innovation_files(self) -> list[str]:
-        """Every file under innovations/ (not in IGNORED), in the order of their paths' parts.
+        """Every regular file under innovations/ (not in IGNORED), in the order of their paths' parts;
+        links and special files are reported (paths.py)."""
+        files, refused = scan(self.root, INNOVATIONS_DIR)
+        self._report_refused(refused)
+        return [path for parts, path in files if parts[-1] not in IGNORED]
 
-        os.scandir, not Path.rglob, which is much slower on a national-size tree."""
-        found: list[tuple[tuple[str, ...], str]] = []
+    def _check_pages(self) -> None:
+        """The site's own pages under content/ (the guide): readable, and within Markdown's bounds."""
+        files, refused = scan(self.root, CONTENT_DIR)
+        self._report_refused(refused)
+        for parts, path in files:
+            if parts[-1].endswith(".md") and parts[0] != "awards":
+                rel = self._rel(path)
+                text = self._text(path, rel, listed=True)
+                if text is None:
+                    continue
+                try:  # MkDocs reads a page's front matter with PyYAML's own (recursive) loader: ours judges it first
+                    if (front := yaml_part(text)) is not None:
+                        parse_yaml(front, line_offset=1)
+                except ContentError as exc:
+                    self._problem(rel, exc.line, exc.column, "", exc.message)
+                if (bound := markdown_problem(text)) is not None:
+                    self._problem(rel, bound[0], 1, "", bound[1])
 
-        def walk(folder: str, parts: tuple[str, ...]) -> None:
-            try:
-                entries = list(os.scandir(folder))
-            except PermissionError:
-                return  # as rglob does
-            for entry in entries:
-                # Like rglob: symbolic links to folders are not followed, links to files are.
-                if entry.is_dir() and not entry.is_symlink():
-                    walk(entry.path, parts + (entry.name,))
-                elif entry.name not in IGNORED and entry.is_file():
-                    found.append((parts + (entry.name,), entry.path))
+    def _report_refused(self, refused: list[tuple[str, str]]) -> None:
+        for rel, message in refused:
+            self._refused.add(rel)
+            self._problem(rel, 1, 1, "", message)
 
-        folder = os.path.join(self.root, INNOVATIONS_DIR)
-        if os.path.isdir(folder):
-            walk(folder, ())
-        return [path for _, path in sorted(found)]
+    def _blocked(self, rel: str) -> bool:
+        """Whether `rel` is, or lies under, an entry already refused."""
+        parts = rel.split("/")
+        return any("/".join(parts[:end]) in self._refused for end in range(1, len(parts) + 1))
 
     def _placed(self, rel: str) -> bool:
         """Whether an innovation file is where one belongs (a problem is reported if not)."""
@@ -205,8 +228,15 @@ class Loader:
 
     def _load_innovation(self, rel: str, text: str) -> None:
         document = self._parse(rel, text, parse_front_matter)
-        innovation = None if document is None else self._validate(Innovation, document.data, document, rel)
-        if innovation is not None and document is not None:
+        if document is None:
+            return
+        innovation = self._validate(Innovation, document.data, document, rel)
+        wrong = list(narrative_problems(document.body))
+        for line, message in wrong:
+            self._problem(rel, document.body_line + line - 1, 1, "narasi", message)
+        if wrong:
+            return
+        if innovation is not None:
             innovation._id = rel[len(INNOVATIONS_DIR) + 1:-3]
             innovation._body = document.body
             self.content.innovations.append(innovation)
@@ -225,6 +255,14 @@ class Loader:
     def _text(self, path: Path | str, rel: str, listed: bool = False) -> Optional[str]:
         """The file's text, or None once the reason it cannot be read is reported."""
         self.content.files_checked += 1
+        if self._blocked(rel):
+            return None
+        if not listed:
+            try:
+                check_inside(self.root, rel)
+            except Refused as refused:
+                self._report_refused([(refused.rel, refused.message)])
+                return None
         if not (listed or os.path.isfile(path)):
             self._problem(rel, 1, 1, "", "berkas wajib ini tidak ditemukan")
             return None
@@ -253,6 +291,8 @@ class Loader:
                 loc = prefix + tuple(error["loc"])
                 line, column = locate(document.tree(), loc, document.line_offset, at_key=error["type"] == "extra_forbidden")
                 self._problem(rel, line, column, field_path(loc), explain(error, _adapter_root(model, prefix)))
+            if not prefix:
+                self.content.invalid.append((rel, model, data))
             return None
         record._path = rel
         return record

@@ -32,15 +32,21 @@ class Forked:
     def __init__(self, pid: int, pipe: Optional[int]) -> None:
         self.pid = pid
         self.pipe = pipe  # what the child hands back comes through it
+        self.outcome: Optional[tuple[bool, bytes]] = None
 
     def wait(self) -> tuple[bool, bytes]:
-        """Wait for the child: whether it ended well, and what it handed back."""
-        data = b""
-        if self.pipe is not None:
-            with os.fdopen(self.pipe, "rb") as pipe:
-                data = pipe.read()
-        _, status = os.waitpid(self.pid, 0)
-        return os.waitstatus_to_exitcode(status) == 0, data
+        """Wait for the child: whether it ended well, and what it handed back. Asked again (a failed
+        wait, then the build's error handler), the same answer: a second waitpid would raise
+        ChildProcessError and hide the child's real failure."""
+        if self.outcome is None:
+            data = b""
+            if self.pipe is not None:
+                with os.fdopen(self.pipe, "rb") as pipe:
+                    data = pipe.read()
+                self.pipe = None
+            _, status = os.waitpid(self.pid, 0)
+            self.outcome = os.waitstatus_to_exitcode(status) == 0, data
+        return self.outcome
 
 
 def fork(hands_back: bool = False) -> tuple[Optional[Forked], Optional[BinaryIO]]:

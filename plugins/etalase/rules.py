@@ -6,19 +6,26 @@ offending file again, which only happens for the rare record that breaks a rule.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
+
+from pydantic import ValidationError
 
 from .catalog import Catalog
-from .loader import INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE, Content
+from .loader import CONTENT_DIR, INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE, Content
 from .messages import did_you_mean
 from .parse import ContentError, Document, locate, parse_front_matter, parse_yaml, read_text
+from .paths import is_content_file
 from .problems import Problem, Severity, field_path
 from .records import Edition, Innovation, Recipient, Region
+from .records.common import REGION_CODE
 from .regionnames import closest_code
 
-CONTENT_DIR = "content"
+_REGION_CODE = re.compile(REGION_CODE)
+# Path segments the site's generated pages use beside record slugs (the listing's pages: inovasi/halaman/2/).
+RESERVED_SLUGS = frozenset({"halaman"})
 
 
 class Checker:
@@ -38,7 +45,30 @@ class Checker:
             self._check_innovation(innovation)
         for edition in editions if editions is not None else self.catalog.editions.values():
             self._check_edition(edition)
+        for path, model, data in self.content.invalid:
+            if isinstance(data, dict):
+                self._check_invalid(path, model, data)
         return self.problems
+
+    def _check_invalid(self, path: str, model: type, data: dict[str, Any]) -> None:
+        """The references of a record with field errors, checked from its data as written."""
+        if model is Innovation:
+            code = data.get("region")
+            if isinstance(code, str) and _REGION_CODE.match(code):
+                self._check_region_ref(path, ("region",), code)
+            sectors = data.get("sectors")
+            if isinstance(sectors, list):
+                self._check_sector_refs(path, [s if isinstance(s, str) else None for s in sectors])
+        elif model is Edition:
+            winners = data.get("winners")
+            for index, winner in enumerate(winners if isinstance(winners, list) else []):
+                recipients = winner.get("recipients") if isinstance(winner, dict) else None
+                for r_index, raw in enumerate(recipients if isinstance(recipients, list) else []):
+                    try:
+                        recipient = Recipient.model_validate(raw)
+                    except ValidationError:
+                        continue  # already reported as a field error
+                    self._check_recipient(path, ("winners", index, "recipients", r_index), recipient)
 
     # -- reference data --------------------------------------------------------------------
 
@@ -55,6 +85,10 @@ class Checker:
                 self._report(REGIONS_FILE, at + ("name",), f"nama '{region.name}' sama dengan wilayah {seen_slugs[region.slug]}; "
                              "tambahkan 'Kota' atau 'Kabupaten' agar alamat halamannya berbeda")
             seen_slugs.setdefault(region.slug, region.code)
+            if region.slug in RESERVED_SLUGS:
+                self._report(REGIONS_FILE, at + ("name",), f"nama '{region.name}' menjadi alamat '{region.slug}', yang "
+                             "sudah dipakai halaman daftar inovasi (inovasi/halaman/2/); tulis nama resminya lengkap, "
+                             "misalnya dengan 'Kota' atau 'Kabupaten'")
             if region.is_province != (region.kind == "provinsi"):
                 expected = "provinsi" if region.is_province else "kota atau kabupaten"
                 self._report(REGIONS_FILE, at + ("kind",), f"kode {region.code} adalah kode {expected}, tetapi jenisnya "
@@ -97,22 +131,28 @@ class Checker:
         if region is not None and region.slug != folder:
             self._report(innovation.path, ("region",), f"inovasi milik {region.name} harus disimpan di folder "
                          f"{INNOVATIONS_DIR}/{region.slug}/, bukan di {INNOVATIONS_DIR}/{folder}/")
-        seen: set[str] = set()
-        for index, sector in enumerate(innovation.sectors):
-            if sector not in self.catalog.sectors:
-                self._report(innovation.path, ("sectors", index), f"urusan '{sector}' tidak dikenal; "
-                             f"{did_you_mean(sector, self.catalog.sectors)}daftar urusan ada di {SECTORS_FILE}")
-            elif sector in seen:
-                self._report(innovation.path, ("sectors", index), f"urusan '{sector}' ditulis dua kali", severity="warning")
-            seen.add(sector)
+        self._check_sector_refs(innovation.path, innovation.sectors)
         for index, media in enumerate(innovation.media):
             if media.image:
                 self._check_image(innovation.path, ("media", index, "image"), media.image)
 
     def _check_image(self, path: str, loc: tuple[Any, ...], image: str) -> None:
-        if not (self.root / CONTENT_DIR / image).is_file():
+        if not is_content_file(self.root, f"{CONTENT_DIR}/{image}"):
+            # A link or special file is reported as such by the loader; here it is "not found" too.
             self._report(path, loc, f"gambar {CONTENT_DIR}/{image} tidak ditemukan; simpan gambar di folder "
                          f"{CONTENT_DIR}/ dan tulis path-nya relatif dari sana")
+
+    def _check_sector_refs(self, path: str, sectors: Sequence[Optional[str]]) -> None:
+        seen: set[str] = set()
+        for index, sector in enumerate(sectors):
+            if sector is None:
+                continue
+            if sector not in self.catalog.sectors:
+                self._report(path, ("sectors", index), f"urusan '{sector}' tidak dikenal; "
+                             f"{did_you_mean(sector, self.catalog.sectors)}daftar urusan ada di {SECTORS_FILE}")
+            elif sector in seen:
+                self._report(path, ("sectors", index), f"urusan '{sector}' ditulis dua kali", severity="warning")
+            seen.add(sector)
 
     # -- awards ----------------------------------------------------------------------------
 

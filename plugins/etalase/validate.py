@@ -10,6 +10,7 @@ from typing import Iterator
 
 from .catalog import Catalog
 from .collect import add_collected
+from .configfile import check_config
 from .loader import Content, Loader
 from .parse import ParseCache
 from .problems import Problem
@@ -33,7 +34,7 @@ def check_repository(root: Path) -> Checked:
         content = Loader(root, cache).load()
         add_collected(root, content)  # other sites' records, stored by `etalase collect`
         catalog = Catalog(content)
-        problems = content.problems + Checker(root, content, catalog).check()
+        problems = check_config(root) + content.problems + Checker(root, content, catalog).check()
     cache.save()
     return Checked(content, catalog, sorted(problems))
 

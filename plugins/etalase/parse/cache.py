@@ -3,7 +3,8 @@
 Entries are keyed by a hash of the YAML text itself: a changed file always misses. Only parsing is
 skipped; every record is still validated and every cross-record rule runs on every run. Values
 are stored as JSON, so only values that come back exactly the same are given to it (text, finite
-numbers, booleans, null, lists, mappings with text keys). A change to the parsing code (any module of this package) voids it.
+numbers, booleans, null, lists, mappings with text keys). A change to the parsing code (any module
+of this package, or its bounds in limits.py) voids it.
 
 The cache lives in the user's cache folder, not in the repository, so that a pull request cannot
 bring a cache of its own (data that differ from its files). Deleting it is always safe.
@@ -22,10 +23,11 @@ import yaml
 
 
 def _code_digest() -> str:
-    """This package's code (every module of it) and PyYAML's version: a change to either may change
-    what a text parses to."""
+    """This package's code (every module of it), the bounds it applies (limits.py) and PyYAML's
+    version: a change to any may change what a text parses to."""
     digest = hashlib.sha256(yaml.__version__.encode())
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    here = Path(__file__).parent
+    for path in [*sorted(here.glob("*.py")), here.parent / "limits.py"]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 

@@ -15,6 +15,8 @@ from typing import Any, Optional
 
 import yaml
 
+from ..limits import NUMBER_CHARS, YAML_DEPTH
+from ..paths import Refused, read_bytes
 from .cache import MISSING, ParseCache
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -53,8 +55,10 @@ class Document:
 
 def read_text(path: Path | str) -> str:
     """The file's text with any BOM removed and CRLF/CR turned into LF."""
-    with open(path, "rb", buffering=0) as file:  # unbuffered: one read of the whole file, no buffer object
-        raw = file.readall()
+    try:
+        raw = read_bytes(path)  # a regular file only, never through a link (paths.py)
+    except Refused as refused:
+        raise ContentError(refused.message) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -64,9 +68,30 @@ def read_text(path: Path | str) -> str:
         ) from None
     if b"\r" in raw:  # rare: no need to scan every text twice with replace()
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # ASCII files (most) can hide only control characters: bytes.translate finds them 8× faster than the regex.
+    if (not raw.isascii() or raw.translate(None, _ASCII_TEXT)) and (hidden := _HIDDEN.search(text)):
+        start = hidden.start()
+        raise ContentError(_hidden_message(hidden.group()), text.count("\n", 0, start) + 1,
+                           start - text.rfind("\n", 0, start))
     if not text or text.isspace():  # not strip(): that copies every text
         raise ContentError("berkas kosong; isi berkas dengan data sesuai contoh di panduan editor")
     return text
+
+
+# Characters that change what a reviewer sees without showing themselves: control characters (NUL
+# among them; tab and line feed are text), bidirectional overrides ("Trojan Source") and
+# zero-width spaces. Zero-width joiners stay (emoji and some scripts need them).
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2060\u180e\ufeff\u202a-\u202e\u2066-\u2069"
+                     "\ud800-\udfff]")
+_ASCII_TEXT = bytes(range(0x20, 0x7F)) + b"\t\n\r"
+_HIDDEN_NAMES = {"\x00": "NUL", "\u200b": "spasi lebar nol", "\u2060": "penyambung kata", "\ufeff": "BOM di tengah teks",
+                 **{chr(c): "pengubah arah teks" for c in (*range(0x202a, 0x202f), *range(0x2066, 0x206a))}}
+
+
+def _hidden_message(char: str) -> str:
+    name = _HIDDEN_NAMES.get(char, "karakter kendali")
+    return (f"ada karakter tersembunyi U+{ord(char):04X} ({name}) yang tidak terlihat di editor tetapi mengubah "
+            "arti atau tampilan teks; hapus karakter itu")
 
 
 def parse_yaml(text: str, line_offset: int = 0, cache: Optional[ParseCache] = None) -> Document:
@@ -86,6 +111,8 @@ def parse_yaml(text: str, line_offset: int = 0, cache: Optional[ParseCache] = No
         raise ContentError(f"format YAML tidak valid: {hint} ({exc.problem or exc.context})", line, column) from None
     except yaml.YAMLError as exc:
         raise ContentError(f"format YAML tidak valid: {exc}", 1 + line_offset) from None
+    except RecursionError:  # the pure-Python composer (no libyaml) recurses before YAML_DEPTH is checked
+        raise ContentError(f"data bersarang terlalu dalam (lebih dari {YAML_DEPTH} tingkat)", 1 + line_offset) from None
     if cache is not None and builder.plain:
         cache.put(text, data)
     return Document(data, node, line_offset, source=text)
@@ -97,6 +124,8 @@ def _opening_mark(exc: yaml.MarkedYAMLError, text: str) -> Optional[yaml.Mark]:
     The parser notices it only further down, where the file ends or where the runaway value meets
     the next quote; the editor's mistake is where it opened.
     """
+    if "escape" in (exc.problem or ""):  # a wrong \u escape inside a quote that is closed
+        return None
     if exc.context is not None and ("quoted scalar" in exc.context or "flow" in exc.context):
         return exc.context_mark
     problem = exc.problem_mark
@@ -121,6 +150,8 @@ _YAML_HINTS = (
     ("mapping values are not allowed", "ada tanda ':' yang tidak diharapkan; periksa indentasi baris ini, dan apit "
      "teks yang memuat ': ' dengan tanda kutip"),
     ("undefined alias", "tanda '*' di awal nilai harus diapit tanda kutip"),
+    ("escape code", "kode escape '\\u…' atau '\\x…' di dalam tanda kutip ganda tidak sah (misalnya separuh "
+     "pasangan surrogate); tulis karakternya langsung, tanpa kode escape"),
     ("constructor for the tag", "tag YAML (diawali '!') tidak diizinkan; tulis nilainya sebagai teks biasa"),
 )
 
@@ -154,7 +185,8 @@ def parse_front_matter(text: str, cache: Optional[ParseCache] = None) -> Documen
     return document
 
 
-_STR, _SEQ, _MAP, _MERGE = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map", "merge"))
+_STR, _SEQ, _MAP, _MERGE, _BINARY, _INT, _FLOAT = (
+    f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map", "merge", "binary", "int", "float"))
 
 
 class _Data:
@@ -173,26 +205,37 @@ class _Data:
         self.constructor = yaml.constructor.SafeConstructor()
         self.plain = True
 
-    def value(self, node: yaml.Node) -> object:
+    def value(self, node: yaml.Node, depth: int = 0) -> object:
+        if depth > YAML_DEPTH:
+            raise self._error(f"data bersarang terlalu dalam (lebih dari {YAML_DEPTH} tingkat daftar atau kolom di "
+                              "dalam kolom); sederhanakan susunannya sesuai contoh di panduan editor", node)
         if id(node) in self.seen:  # only an alias makes the composer reuse a node
             raise self._error("anchor '&' dan alias '*' tidak diizinkan; tulis isinya lengkap di setiap tempat", node)
         self.seen.add(id(node))
         tag = node.tag
         if tag == _STR and isinstance(node, yaml.ScalarNode):
+            if node.style == '"' and (hidden := _HIDDEN.search(node.value)):  # written as an escape, \u202e
+                raise self._error(_hidden_message(hidden.group()), node)
             return node.value
         if tag == _SEQ and isinstance(node, yaml.SequenceNode):
-            return [self.value(item) for item in node.value]
+            return [self.value(item, depth + 1) for item in node.value]
         if tag == _MAP and isinstance(node, yaml.MappingNode) and not any(k.tag == _MERGE for k, _ in node.value):
-            return self._mapping(node)
+            return self._mapping(node, depth)
+        if tag in (_INT, _FLOAT) and len(node.value) > NUMBER_CHARS:  # 5,000 digits: int() itself refuses
+            raise self._error(f"angka ini terlalu panjang ({len(node.value)} karakter; paling banyak "
+                              f"{NUMBER_CHARS}); bila maksudnya teks, apit dengan tanda kutip", node)
+        if tag == _BINARY:
+            raise self._error("nilai biner (!!binary) tidak diizinkan: isinya tidak terbaca oleh peninjau; tulis "
+                              "sebagai teks biasa", node)
         for child in _children(node):
             if child.tag != _MERGE:
-                self.value(child)  # the checks still reach inside what the constructor builds
+                self.value(child, depth + 1)  # the checks still reach inside what the constructor builds
         value = self.constructor.construct_object(node, deep=True)
         if not (value is None or isinstance(value, (bool, int)) or isinstance(value, float) and math.isfinite(value)):
             self.plain = False
         return value
 
-    def _mapping(self, node: yaml.MappingNode) -> dict[object, object]:
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[object, object]:
         result: dict[object, object] = {}
         names: set[str] = set()
         for key_node, value_node in node.value:
@@ -200,14 +243,14 @@ class _Data:
                 if key_node.value in names:
                     raise self._error(f"kolom '{key_node.value}' ditulis dua kali; hapus salah satunya", key_node)
                 names.add(key_node.value)
-            key = self.value(key_node)
+            key = self.value(key_node, depth + 1)
             self.plain = self.plain and isinstance(key, str)
             try:
                 hash(key)
             except TypeError:
                 raise yaml.constructor.ConstructorError("while constructing a mapping", node.start_mark,
                                                         "found unhashable key", key_node.start_mark) from None
-            result[key] = self.value(value_node)
+            result[key] = self.value(value_node, depth + 1)
         return result
 
     def _error(self, message: str, node: yaml.Node) -> ContentError:

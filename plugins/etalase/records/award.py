@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Optional
 from pydantic import Field, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Date, InnovationId, Origin, Record, RegionCode, RepoPath, SafeUrl, Slug, Source, Text
+from .common import Date, InnovationId, MarkdownText, Origin, Record, RegionCode, RepoPath, SafeUrl, Slug, Source, Text
 
 Level = Literal["nasional", "provinsi", "kabupaten-kota"]
 StageKind = Literal[
@@ -32,7 +32,7 @@ class Program(Record):
     """Tingkat program."""
     region: Optional[RegionCode] = None  # the organizing province or city, for non-national programs
     """Kode wilayah penyelenggara, untuk program tingkat provinsi atau kabupaten/kota, misalnya "35"."""
-    description: Optional[Text] = None
+    description: Optional[MarkdownText] = None
     """Penjelasan singkat tentang program."""
     website: Optional[SafeUrl] = None
     """Situs resmi program, diawali https://."""
@@ -71,7 +71,7 @@ class Category(Record):
     """Id kategori (huruf kecil dan tanda hubung), dipakai di kolom category pemenang, misalnya top-5."""
     name: Text
     """Nama kategori seperti diumumkan."""
-    description: Optional[Text] = None
+    description: Optional[MarkdownText] = None
     """Penjelasan kategori."""
     ranked: bool = False  # ranked categories need a unique rank per winner
     """true bila setiap pemenang kategori ini punya peringkat sendiri (1, 2, 3, …) yang tidak boleh kembar."""
@@ -130,7 +130,7 @@ class Edition(Record):
     """Penyelenggara edisi ini; kosongkan bila sama dengan penyelenggara program."""
     theme: Optional[Text] = None
     """Tema edisi."""
-    description: Optional[Text] = None
+    description: Optional[MarkdownText] = None
     """Penjelasan singkat tentang edisi."""
     website: Optional[SafeUrl] = None
     """Situs resmi edisi, diawali https://."""

@@ -10,6 +10,7 @@ import datetime as dt
 import posixpath
 import re
 from typing import Annotated, Any, Optional, Union
+from urllib.parse import unquote
 
 from pydantic import (
     AfterValidator,
@@ -25,6 +26,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ..builddate import build_date
+from ..limits import markdown_problem
 
 FIRST_YEAR = 1945  # the Republic's founding: no regional innovation is older
 
@@ -70,15 +72,29 @@ def _safe_url(value: str) -> str:
 
 
 def _repo_path(value: str) -> str:
-    # Media files live inside the repository; a path that climbs out or is absolute is refused.
-    normal = posixpath.normpath(value.replace("\\", "/"))
-    if value.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", value) or normal.startswith(".."):
+    # Media files live inside the repository; a path that climbs out or is absolute is refused, and
+    # so is one with a ':' (`javascript:alert(1)` is a file name to git, a script to a browser),
+    # judged after decoding %-escapes as a browser would.
+    decoded = unquote(value)
+    normal = posixpath.normpath(decoded.replace("\\", "/"))
+    if decoded.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", decoded) or normal.startswith(".."):
         raise PydanticCustomError(
             "path_outside_repo",
             "berkas '{value}' berada di luar repositori; tulis path relatif di dalam repositori, misalnya images/foto.jpg",
             {"value": value},
         )
+    if ":" in decoded or "%" in value:
+        raise PydanticCustomError(
+            "path_characters", "nama berkas '{value}' tidak boleh memuat ':' atau kode '%..'; ganti nama berkasnya, "
+            "misalnya images/foto-kegiatan.jpg", {"value": value},
+        )
     return normal
+
+
+def _markdown_bounds(value: str) -> str:
+    if (bound := markdown_problem(value)) is not None:
+        raise PydanticCustomError("markdown_limit", "{message}", {"message": bound[1]})
+    return value
 
 
 def _check_year(value: int) -> int:
@@ -145,6 +161,8 @@ def _region_code(value: object) -> object:
 
 
 Text = Annotated[str, Field(min_length=1)]
+# A text rendered as Markdown (descriptions): bounded as a narrative is (limits.py).
+MarkdownText = Annotated[str, Field(min_length=1), AfterValidator(_markdown_bounds)]
 # The JSON Schema patterns let an editor flag the mistake while typing; the validators stay the judges.
 SafeUrl = Annotated[
     str, AfterValidator(_safe_url),

@@ -16,6 +16,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from ..builddate import source_date_epoch
 from ..validate import Checked
 from .plugin import EtalasePlugin
+from .sitedir import SiteDirError, claim
 
 
 def build_site(root: Path, site_dir: Optional[Path] = None, checked: Optional[Checked] = None,
@@ -30,15 +31,20 @@ def build_site(root: Path, site_dir: Optional[Path] = None, checked: Optional[Ch
         if site_dir is not None:
             options["site_dir"] = str(site_dir.resolve())
         config = load_config(str(root / "mkdocs.yml"), **options)
-        plugin = config.plugins.get("etalase")
-        dirty = incremental and isinstance(plugin, EtalasePlugin)
-        config.plugins.on_startup(command="build", dirty=dirty)
+        lock = claim(Path(config.site_dir), root)  # before anything is written or emptied (sitedir.py)
         try:
-            if isinstance(plugin, EtalasePlugin) and checked is not None:
-                plugin.use_checked(root, checked)
-            build(config, dirty=dirty)
+            plugin = config.plugins.get("etalase")
+            dirty = incremental and isinstance(plugin, EtalasePlugin)
+            config.plugins.on_startup(command="build", dirty=dirty)
+            try:
+                if isinstance(plugin, EtalasePlugin) and checked is not None:
+                    plugin.use_checked(root, checked)
+                build(config, dirty=dirty)
+            finally:
+                config.plugins.on_shutdown()
         finally:
-            config.plugins.on_shutdown()
+            if lock is not None:
+                os.close(lock)
 
     return _run(root, run)
 
@@ -55,7 +61,14 @@ def _run(root: Path, action: Callable[[], None]) -> int:
     logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
     try:
         action()
-    except (Abort, ConfigurationError, PluginError) as exc:
+    except (Abort, ConfigurationError, PluginError, SiteDirError) as exc:
         logging.getLogger("etalase").error("%s", exc)
+        return 1
+    except OSError as exc:  # a folder that cannot be written (read-only, full disk)
+        where = f" ({exc.filename})" if exc.filename else ""
+        logging.getLogger("etalase").error("Situs gagal ditulis%s: %s", where, exc.strerror or exc)
+        return 1
+    except Exception as exc:  # said with its page by the plugin (guard.py); no traceback
+        logging.getLogger("etalase").error("Situs tidak dibangun: %s: %s", type(exc).__name__, exc)
         return 1
     return 0

@@ -22,18 +22,18 @@ from mkdocs.structure.pages import Page
 
 from ..builddate import build_date
 from ..images import catalog_pictures, site_card
+from ..loader import CONTENT_DIR
 from ..pages import search
 from ..pages.options import SiteOptions
-from ..pages.sections import page_specs
+from ..pages.sections import SameAddress, page_specs
 from ..pages.spec import PageSpec
 from ..pages.urls import Urls
 from ..problems import render, summary
-from ..rules import CONTENT_DIR
 from ..validate import Checked, check_repository
 from . import accessibility, filters, search_index
 from .accel import Accelerator
 from .config import EtalaseConfig
-from .sanitize import sanitize
+from .guard import SourceNames, clean_page, drop_unpublishable, refuse_shadowed
 
 log = logging.getLogger("mkdocs.plugins.etalase")
 TEMPLATES = Path(__file__).parent / "templates"
@@ -55,6 +55,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         self.given: Optional[tuple[Path, Checked]] = None  # see `use_checked`
         self.checked: Optional[Checked] = None
         self.specs: dict[str, PageSpec] = {}
+        self.sources = SourceNames()  # messages name the content file of a generated page
 
     def use_checked(self, root: Path, checked: Checked) -> None:
         """The repository as the caller (`build.py build`) has just validated it: the first build uses it
@@ -68,6 +69,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
 
     # Our templates come after the site's custom_dir (so a site can override them), before the theme's.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.sources.install()
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         self.options = site_options(self.config, config.site_url)
         self.urls = Urls(self.options)
@@ -83,11 +85,13 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.accel.pre_build(config)
 
-    # The catalog, checked; then a virtual Markdown file per generated page, and the plugin's assets.
+    # Content that may be published (guard.py), the catalog, checked; then a virtual Markdown file per
+    # generated page, and the plugin's assets.
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        drop_unpublishable(files, config, self.root)
         self.checked = self._check()
         self.accel.begin_files(config, self._write_index)
-        self.specs = page_specs(self.checked.catalog, self.urls, self.options, catalog_pictures(self.root / CONTENT_DIR))
+        self.specs = self._page_specs(self.checked, files)
         for file in self.accel.page_files(config, self.specs) + assets(config):
             files.append(file)
         return files
@@ -97,9 +101,13 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         self.accel.nav(config, files, self.specs)
         return nav
 
-    # Narratives come from content files that may arrive from outside the office.
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.sources.current = page.file.src_uri  # for a failure's message (on_build_error)
+        return markdown
+
+    # Narratives and the editor's pages alike come from files that may arrive from outside the office.
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> Optional[str]:
-        return sanitize(html) if page.file.src_uri in self.specs else html
+        return clean_page(html, page, generated=page.file.src_uri in self.specs)
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         filters.install(env, self.urls)
@@ -126,6 +134,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         self.accel.post_build(config, self.specs, self._write_index)
 
     def on_build_error(self, error: Exception) -> None:
+        self.sources.failed(error, in_writer=self.accel.is_writer)
         self.accel.build_error()
 
     # content/ is the docs_dir, watched by MkDocs; the innovations live beside it.
@@ -147,11 +156,25 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
             checked = check_repository(self.root)
         problems = checked.problems
         report = f"{render(problems, 'text')}\n{summary(problems, checked.content.files_checked)}"
-        if not checked.ok and self.config.strict and not self.preview:
+        if not checked.ok and self._strict():
             raise PluginError(f"Data tidak valid, situs tidak dibangun:\n{report}")
         if problems:
             log.info("Masalah pada data (catatan yang bermasalah tidak ditampilkan):\n%s", report)
         return checked
+
+    def _page_specs(self, checked: Checked, files: Files) -> dict[str, PageSpec]:
+        """Every generated page; none at the address of another, or of a content page in `files`."""
+        try:
+            specs = page_specs(checked.catalog, self.urls, self.options, catalog_pictures(self.root / CONTENT_DIR))
+        except SameAddress as clash:
+            raise PluginError(str(clash)) from None
+        refuse_shadowed(files, specs, strict=self._strict())
+        self.sources.specs = specs
+        return specs
+
+    def _strict(self) -> bool:
+        """Whether a problem fails the build: as the plugin's `strict` says, never in a preview (it shows what it can)."""
+        return self.config.strict and not self.preview
 
     def _write_index(self) -> str:
         """Write the search index, unless the previous build's holds the same records; returns their digest."""

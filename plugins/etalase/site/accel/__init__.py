@@ -151,10 +151,10 @@ class Accelerator:
             return
         digests = self.digests or page_digests(specs.values())
         pages = {src_uri: [digests[src_uri], dest_uri] for src_uri, dest_uri in self.dest_uris.items()}
-        indexer, self.indexer = self.indexer, None
         if self.writer is not None:
-            self.writer.wait()
+            self.writer.wait()  # when it failed, build_error still waits for the indexer
             self.writer = None
+        indexer, self.indexer = self.indexer, None
         manifest = incremental.Manifest(self.site_digest, pages)
         if self.previous is not None:
             incremental.remove_stale(self.site_dir, self.previous, pages)

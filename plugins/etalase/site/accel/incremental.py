@@ -65,7 +65,15 @@ class Manifest:
             manifest = cls(**data)
         except (OSError, ValueError, TypeError):
             return None
-        return manifest if manifest.version == VERSION else None
+        return manifest if manifest.version == VERSION and manifest._inside() else None
+
+    def _inside(self) -> bool:
+        """Whether every output it names is a plain path inside the site folder: a manifest is a file
+        anyone who can write the folder can change, and the stale ones are deleted."""
+        try:
+            return all(isinstance(digest, str) and _plain(dest_uri) for digest, dest_uri in self.pages.values())
+        except (TypeError, ValueError):
+            return False
 
     def write(self, site_dir: Path) -> None:
         fields = {"site": self.site, "pages": self.pages, "search": self.search, "version": self.version}
@@ -103,11 +111,21 @@ def _version(package: str) -> str:
         return "-"
 
 
+def _plain(dest_uri: object) -> bool:
+    if not isinstance(dest_uri, str) or not dest_uri or "\\" in dest_uri or "\0" in dest_uri:
+        return False
+    parts = dest_uri.split("/")
+    return not dest_uri.startswith("/") and all(part not in ("", ".", "..") for part in parts)
+
+
 def remove_stale(site_dir: Path, previous: Manifest, current: dict[str, list[str]]) -> None:
     """Remove the output of pages of the previous build that this build no longer has."""
+    inside = os.path.join(os.path.realpath(site_dir), "")
     for src_uri, (_, dest_uri) in previous.pages.items():
         if src_uri not in current:
             path = site_dir / dest_uri
+            if not os.path.realpath(path).startswith(inside):  # through a link in the folder
+                continue
             path.unlink(missing_ok=True)
             _remove_empty_parents(path.parent, site_dir)
 
