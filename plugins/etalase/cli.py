@@ -147,6 +147,42 @@ def schema(root: Path) -> None:
         click.echo(f"{'diperbarui' if rel in changed else 'tidak berubah'}: {rel}")
 
 
+@main.command()
+@click.option("--vendor", is_flag=True,
+              help="Salin dulu Decap CMS dari node_modules/ (setelah npm ci) ke dalam plugin; dipakai `make decap`.")
+@click.pass_obj
+def cms(root: Path, vendor: bool) -> None:
+    """Tulis ulang konfigurasi penyunting (content/admin/config.yml) dari model data dan pengaturan cms di mkdocs.yml."""
+    from .cms import CONFIG_FILE, CmsError, References
+    from .schema import write
+    from .site import admin
+
+    if vendor:
+        written = admin.vendor(root / "node_modules")
+        click.echo(f"Decap CMS {admin.vendored_version()}: {len(written)} berkas disalin ke {admin.VENDOR}")
+    plugin = _plugin(root)
+    checked = check_repository(root)
+    try:
+        text = admin.generated(admin.settings(plugin.config, None), References.of(checked.catalog))[f"{admin.PREFIX}/config.yml"]
+    except CmsError as exc:
+        click.echo(f"Gagal: {exc}", err=True)
+        sys.exit(1)
+    changed = write(root, {CONFIG_FILE: text})
+    click.echo(f"{'diperbarui' if changed else 'tidak berubah'}: {CONFIG_FILE}")
+
+
+def _plugin(root: Path):
+    """The etalase plugin as configured in the repository's mkdocs.yml."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    try:
+        return load_config(str(root / "mkdocs.yml")).plugins["etalase"]
+    except (ConfigurationError, KeyError, OSError) as exc:
+        click.echo(f"Gagal membaca pengaturan etalase di {root / 'mkdocs.yml'}: {exc}", err=True)
+        sys.exit(1)
+
+
 @main.group()
 def new() -> None:
     """Buat berkas data baru yang sah dari beberapa jawaban (ditanyakan bila tidak diberikan)."""

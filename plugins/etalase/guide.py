@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .labels import LABELS
+from .labels import labels_of
 from .records.common import InnovationId, RegionCode, SafeUrl, Slug
 from .schema import SCHEMAS, SchemaFile, schema_of
 
@@ -93,7 +93,7 @@ def _kind(prop: dict[str, Any]) -> str:
 
 def _one_kind(prop: dict[str, Any]) -> str:
     if "enum" in prop:
-        labels = next(labels for labels in LABELS.values() if set(labels) == set(prop["enum"]))
+        labels = labels_of(prop["enum"])
         return "salah satu: " + ", ".join(f"`{value}` ({labels[value]})" for value in prop["enum"])
     kind = prop["type"]
     if kind == "array":

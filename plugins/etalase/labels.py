@@ -41,5 +41,10 @@ MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agust
           "Oktober", "November", "Desember"]
 
 
+def labels_of(values: list[str]) -> dict[str, str] | None:
+    """The labels of an enum given its values (the guide and the CMS find them by the set of values)."""
+    return next((labels for labels in LABELS.values() if set(labels) == set(values)), None)
+
+
 def label(field: str, value: str) -> str:
     return LABELS.get(field, {}).get(value, value)

@@ -136,6 +136,8 @@ SafeUrl = Annotated[
     WithJsonSchema({"type": "string", "pattern": "^([Hh][Tt][Tt][Pp][Ss]?://|[Mm][Aa][Ii][Ll][Tt][Oo]:)"}),
 ]
 RepoPath = Annotated[str, Field(min_length=1), AfterValidator(_repo_path)]
+# Marked as an image in the schema, so the browser editor (cms.py) gives it an upload widget.
+ImagePath = Annotated[RepoPath, WithJsonSchema({"type": "string", "minLength": 1, "contentMediaType": "image/*"})]
 Year = Annotated[int, AfterValidator(_check_year)]
 Date = Annotated[dt.date, PlainValidator(_parse_date), WithJsonSchema({"type": "string", "format": "date"})]
 YearOrDate = Annotated[
@@ -178,7 +180,7 @@ class Media(Record):
 
     video: Optional[SafeUrl] = None
     """Tautan video, diawali https://, misalnya dari YouTube."""
-    image: Optional[RepoPath] = None
+    image: Optional[ImagePath] = None
     """Berkas gambar, ditulis relatif dari folder content/, misalnya images/adiarta.jpg."""
     alt: Optional[Text] = None
     """Teks pengganti gambar untuk pembaca layar; wajib untuk gambar."""

@@ -17,7 +17,8 @@ from mkdocs.structure.pages import Page
 from ..problems import render, summary
 from ..processes import can_fork
 from ..validate import Checked, check_repository
-from . import filters, incremental, navcache, parallel, search
+from ..cms import References
+from . import admin, filters, incremental, navcache, parallel, search
 from .config import EtalaseConfig
 from .digest import page_digests
 from .pages import PageSpec
@@ -53,6 +54,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         # In a preview: the search index being written after the pages are shown, and whether the last one failed.
         self.preview_index: Optional[threading.Thread] = None
         self.preview_index_failed = False
+        # The local backend's address (decap-server on 127.0.0.1), set by `build.py serve --cms`.
+        self.local_backend: Optional[str] = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # A live preview (`serve`) shows every valid record and prints the problems (strict: false).
@@ -124,10 +127,19 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                 files.append(File.generated(config, path, content=content))
         for path in sorted(p for p in ASSETS.rglob("*") if p.is_file()):
             files.append(File.generated(config, path.relative_to(ASSETS.parent).as_posix(), abs_src_path=str(path)))
+        self._add_editor(files, config)
         # The catalog, the specs and MkDocs' files live until the build ends: Python's cycle collector
         # would walk them all again and again while pages are made (a fifth of a rebuild at 10,000).
         gc.freeze()
         return files
+
+    def _add_editor(self, files: Files, config: MkDocsConfig) -> None:
+        """The browser editor at /admin/: its page, Decap CMS and the config.yml generated from the models."""
+        for dest, path in admin.static_files():
+            files.append(File.generated(config, dest, abs_src_path=str(path)))
+        cms = admin.settings(self.config, config.site_url, self.local_backend)
+        for dest, content in admin.generated(cms, References.of(self.checked.catalog)).items():
+            files.append(File.generated(config, dest, content=content))
 
     @event_priority(-100)  # after every plugin's on_nav: both processes go on with the same navigation
     def on_nav(self, nav, config: MkDocsConfig, files: Files):
