@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -98,14 +99,38 @@ def build(root: Path, site_dir: Path | None, clean: bool) -> None:
 
 @main.command()
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Alamat dan port pratinjau.")
+@click.option("--cms", "with_cms", is_flag=True,
+              help="Jalankan juga penyunting di /admin/ dengan server lokal (127.0.0.1) atas repositori ini.")
 @click.pass_obj
-def serve(root: Path, dev_addr: str) -> None:
+def serve(root: Path, dev_addr: str, with_cms: bool) -> None:
     """Pratinjau langsung: dibangun ulang setiap kali berkas di innovations/ atau content/ berubah.
 
     Data yang tidak valid tidak menghentikan pratinjau: masalahnya dicetak, catatan lain tetap tampil.
+    Dengan --cms, penyunting di /admin/ menyimpan ke repositori ini: setiap simpanan menjadi commit di
+    cabang cms/..., dan "Terbitkan" menggabungkannya ke cabang yang sedang aktif.
     """
+    backend = None
+    if with_cms:
+        from .site.localcms import ENVIRONMENT, LocalCmsError, start
+
+        try:
+            backend = start(root)
+        except LocalCmsError as exc:
+            click.echo(f"Gagal: {exc}", err=True)
+            sys.exit(1)
+        os.environ[ENVIRONMENT] = backend.url
+        # A terminated preview shuts down as after Ctrl+C, so the local backend is stopped with it.
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
+        click.echo(f"Penyunting: http://{dev_addr}/admin/ (server lokal {backend.url})", err=True)
+    try:
+        _serve(root, dev_addr)
+    finally:
+        if backend is not None:
+            backend.stop()
+
+
+def _serve(root: Path, dev_addr: str) -> None:
     import logging
-    import os
 
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import Abort, ConfigurationError

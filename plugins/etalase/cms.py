@@ -147,10 +147,12 @@ def innovations(refs: References) -> dict[str, Any]:
         "name": "innovations", "label": "Inovasi", "label_singular": "Inovasi",
         "description": spec.description,
         "folder": INNOVATIONS_DIR, "extension": "md", "format": "yaml-frontmatter", "create": True,
-        # One folder per region: the editor's script (admin/etalase-cms.js) puts the file in the folder
-        # of the region chosen in the form; the file keeps its name, a new one is named after its title.
+        # One folder per region, chosen in the form (Decap cannot derive it from the region code; the
+        # validator reports a folder that is not the region's). A new file is named after its title.
         "nested": {"depth": 2, "subfolders": False, "summary": "{{title}}"},
-        "meta": {"path": {"widget": "region-folder", "label": "Folder daerah"}},
+        "meta": {"path": {"widget": "select", "label": "Folder daerah",
+                          "hint": "Folder berkas: pilih daerah yang sama dengan kolom Daerah di bawah.",
+                          "options": [{"label": region.name, "value": region.slug} for region in refs.regions]}},
         "summary": "{{title}}", "sortable_fields": ["title", "region", "launched"],
         "view_filters": [{"label": LABELS["type"][value], "field": "type", "pattern": f"^{value}$"}
                          for value in LABELS["type"]],
@@ -315,7 +317,3 @@ def _label(name: str) -> str:
     # A field added to a model without a label here still gets a readable one from its key.
     return FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
 
-
-def folders(regions: Iterable[Region]) -> dict[str, str]:
-    """Region code → the folder of its innovations, for the editor's script (admin/folders.json)."""
-    return {region.code: region.slug for region in regions}

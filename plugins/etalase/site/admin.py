@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
-from ..cms import CmsSettings, References, config, folders, render
+from ..cms import CmsSettings, References, config, render
 
 ADMIN = Path(__file__).parent / "admin"
 VENDOR = ADMIN / "decap"
@@ -31,8 +31,7 @@ def settings(plugin_config: Any, site_url: Optional[str], local_backend: Optiona
 
 def generated(cms: CmsSettings, refs: References) -> dict[str, str]:
     """The editor's generated files, by their path in the site."""
-    return {f"{PREFIX}/config.yml": render(config(cms, refs)),
-            f"{PREFIX}/folders.json": json.dumps(folders(refs.regions), ensure_ascii=False, sort_keys=True) + "\n"}
+    return {f"{PREFIX}/config.yml": render(config(cms, refs))}
 
 
 def static_files() -> Iterator[tuple[str, Path]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import logging
 import threading
 from pathlib import Path
@@ -11,14 +12,14 @@ from typing import Any, Optional
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..problems import render, summary
 from ..processes import can_fork
 from ..validate import Checked, check_repository
 from ..cms import References
-from . import admin, filters, incremental, navcache, parallel, search
+from . import admin, filters, incremental, localcms, navcache, parallel, search
 from .config import EtalaseConfig
 from .digest import page_digests
 from .pages import PageSpec
@@ -54,7 +55,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         # In a preview: the search index being written after the pages are shown, and whether the last one failed.
         self.preview_index: Optional[threading.Thread] = None
         self.preview_index_failed = False
-        # The local backend's address (decap-server on 127.0.0.1), set by `build.py serve --cms`.
+        # The local backend's address (decap-server on 127.0.0.1), from `build.py serve --cms`.
         self.local_backend: Optional[str] = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -64,6 +65,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        self.local_backend = os.environ.get(localcms.ENVIRONMENT) if self.preview else None
         self.urls = Urls(self.config, config.site_url)
         # Our templates come after the site's custom_dir (so a site can override them) and before
         # the theme's own.
@@ -139,7 +141,11 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
             files.append(File.generated(config, dest, abs_src_path=str(path)))
         cms = admin.settings(self.config, config.site_url, self.local_backend)
         for dest, content in admin.generated(cms, References.of(self.checked.catalog)).items():
-            files.append(File.generated(config, dest, content=content))
+            committed = files.get_file_from_path(dest)  # content/admin/config.yml, the same text outside `serve --cms`
+            if committed is not None:
+                files.remove(committed)
+            # Published although mkdocs.yml excludes *.yml from the pages.
+            files.append(File.generated(config, dest, content=content, inclusion=InclusionLevel.INCLUDED))
 
     @event_priority(-100)  # after every plugin's on_nav: both processes go on with the same navigation
     def on_nav(self, nav, config: MkDocsConfig, files: Files):

@@ -1,38 +1,8 @@
-// Etalase's additions to Decap CMS (vendored in decap/): the Indonesian interface, and the widget
-// that keeps each innovation in the folder of its region (innovations/<region folder>/<name>.md).
+// Etalase's addition to Decap CMS (vendored in decap/): its interface in Indonesian, which Decap
+// does not ship; phrases left out here fall back to Decap's English.
 (function () {
   "use strict";
   var CMS = window.CMS;
-  var h = window.h;
-  var createClass = window.createClass;
-
-  // Region code -> folder, written by the build from content/regions.yml (the validator's own slugs).
-  var folders = {};
-  var foldersLoaded = fetch("folders.json").then(function (response) { return response.json(); })
-    .then(function (map) { folders = map; });
-
-  // The collection's `meta.path` widget: it shows the folder and follows the region chosen in the form.
-  var RegionFolder = createClass({
-    componentDidMount: function () {
-      var self = this;
-      foldersLoaded.then(function () { self.follow(); });
-    },
-    componentDidUpdate: function () { this.follow(); },
-    folder: function () {
-      var entry = this.props.entry;
-      return folders[entry && entry.getIn(["data", "region"])] || "";
-    },
-    follow: function () {
-      var folder = this.folder();
-      if (folder && folder !== this.props.value) this.props.onChange(folder);
-    },
-    render: function () {
-      var folder = this.folder() || this.props.value;
-      return h("p", {id: this.props.forID, className: this.props.classNameWrapper, "data-folder": folder || ""},
-        folder ? "Disimpan di folder innovations/" + folder + "/" : "Pilih daerah: berkas disimpan di folder daerahnya.");
-    },
-  });
-  CMS.registerWidget("region-folder", RegionFolder);
 
   CMS.registerLocale("id", {
     auth: {
