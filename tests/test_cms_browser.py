@@ -7,12 +7,15 @@ GitHub or GitLab; "Terbitkan" merges it.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 import pytest
+import yaml
 from playwright.sync_api import Page, expect
 from sample_repo import ROOT, cli
 from test_site_catalog import fetch, free_port, wait_for
@@ -169,3 +172,53 @@ def test_the_editor_on_a_phone(editor, browser):
     expect(page.get_by_label("Judul", exact=True).first).to_have_value("ADIARTA")
     page.screenshot(path=str(SCREENSHOTS / "cms-innovation-390.png"))
     page.close()
+
+
+def test_no_page_loads_anything_from_another_host(built_site, site_url, browser):
+    """Every page of the built sample site, the editor at /admin/ included, asks only the site's own host."""
+    pages = sorted(p.parent.relative_to(built_site).as_posix() for p in built_site.rglob("index.html"))
+    assert "admin" in pages and len(pages) > 100
+    pages.append(pages.pop(pages.index("admin")))  # last: its sign-in button shows the editor started
+    context = browser.new_context(viewport=DESKTOP)
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    for rel in pages:
+        page.goto(site_url + ("" if rel == "." else f"{rel}/"), wait_until="load")
+    expect(page.get_by_role("button", name="Masuk dengan GitHub")).to_be_visible()  # the last page: admin/
+    context.close()
+    host = site_url.split("/")[2]
+    elsewhere = sorted({url for url in requests if url.split("/")[2] != host and not url.startswith("data:")})
+    assert elsewhere == []
+    assert any(url.endswith("/admin/decap/decap-cms.js") for url in requests)
+
+
+def listening_addresses(port: int) -> set[str]:
+    """The local addresses of the TCP sockets listening on `port` (from /proc/net/tcp and tcp6)."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.split(":")
+            if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                found.add(address)
+    return found
+
+
+def test_the_local_backend_listens_on_loopback_only(editor):
+    root, url = editor
+    backend = yaml.safe_load(fetch(f"{url}admin/config.yml"))["local_backend"]["url"]
+    port = int(backend.split(":")[2].split("/")[0])
+    assert listening_addresses(port) == {"0100007F"}, "127.0.0.1 only, not every interface"
+    request = urllib.request.Request(backend, data=json.dumps({"action": "info"}).encode(),
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert json.load(response)["publish_modes"] == ["simple", "editorial_workflow"]
+
+
+def test_the_local_mode_refuses_uncommitted_work(editor):
+    root, url = editor
+    (root / "innovations" / "kota-batu" / "draf.md").write_text("---\ntitle: Draf\n---\n", encoding="utf-8")
+    run = cli(root, "serve", "--cms", "--dev-addr", f"127.0.0.1:{free_port()}")
+    assert run.returncode == 1
+    assert "ada perubahan yang belum di-commit" in run.stderr and "innovations/" in run.stderr, run.stderr

@@ -18,6 +18,9 @@ from .records import Edition, Innovation, Recipient
 from .yamlfile import ContentError, Document, locate, parse_front_matter, parse_yaml, read_text
 
 CONTENT_DIR = "content"
+MB = 1024 * 1024
+IMAGE_WARN_BYTES = 1 * MB  # larger images are reported as warnings
+IMAGE_MAX_BYTES = 10 * MB  # and past this, as errors
 
 
 class Checker:
@@ -93,9 +96,23 @@ class Checker:
                 self._report(innovation.path, ("sectors", index), f"urusan '{sector}' ditulis dua kali", severity="warning")
             seen.add(sector)
         for index, media in enumerate(innovation.media):
-            if media.image and not (self.root / CONTENT_DIR / media.image).is_file():
-                self._report(innovation.path, ("media", index, "image"), f"gambar {CONTENT_DIR}/{media.image} tidak "
-                             f"ditemukan; simpan gambar di folder {CONTENT_DIR}/ dan tulis path-nya relatif dari sana")
+            if media.image:
+                self._check_image(innovation.path, ("media", index, "image"), media.image)
+
+    def _check_image(self, path: str, at: tuple, image: str) -> None:
+        # The limits the browser editor states too: a page loads its images on visitors' phones.
+        file = self.root / CONTENT_DIR / image
+        if not file.is_file():
+            self._report(path, at, f"gambar {CONTENT_DIR}/{image} tidak ditemukan; simpan gambar di folder "
+                         f"{CONTENT_DIR}/ dan tulis path-nya relatif dari sana")
+            return
+        size = file.stat().st_size
+        if size > IMAGE_WARN_BYTES:
+            too_big = size > IMAGE_MAX_BYTES
+            self._report(path, at, f"gambar {CONTENT_DIR}/{image} berukuran {size / MB:.1f} MB; "
+                         + ("paling besar 10 MB, perkecil dulu" if too_big else
+                            "sebaiknya paling besar 1 MB agar halaman cepat dibuka di ponsel (paling besar 10 MB)")
+                         + " (misalnya lebar 1600 piksel, JPEG mutu 80)", severity="error" if too_big else "warning")
 
     # -- awards ----------------------------------------------------------------------------
 

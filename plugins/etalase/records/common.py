@@ -181,7 +181,7 @@ class Media(Record):
     video: Optional[SafeUrl] = None
     """Tautan video, diawali https://, misalnya dari YouTube."""
     image: Optional[ImagePath] = None
-    """Berkas gambar, ditulis relatif dari folder content/, misalnya images/adiarta.jpg."""
+    """Berkas gambar, ditulis relatif dari folder content/, misalnya images/adiarta.jpg; sebaiknya paling besar 1 MB, lebih dari 10 MB ditolak."""
     alt: Optional[Text] = None
     """Teks pengganti gambar untuk pembaca layar; wajib untuk gambar."""
     caption: Optional[Text] = None
