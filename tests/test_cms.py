@@ -16,14 +16,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from sample_repo import ROOT, cli, copy_sample
-
 from etalase.cms import CONFIG_FILE, CmsError, CmsSettings, Fields, References, config
 from etalase.labels import LABELS
 from etalase.records import Innovation
 from etalase.schema import BY_NAME, schema_of
 from etalase.site import admin
 from etalase.validate import check_repository
+from sample_repo import ROOT, cli, copy_sample
 
 
 def cms_repo(tmp_path: Path) -> Path:

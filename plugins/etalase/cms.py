@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Optional
 
 import yaml
+from pydantic import TypeAdapter
 
 from .catalog import Catalog
 from .guide import _PATTERNS
@@ -23,7 +24,6 @@ from .loader import AWARDS_DIR, INNOVATIONS_DIR
 from .records import Program, Region, Sector
 from .records.common import InnovationId, RegionCode
 from .schema import BY_NAME, schema_of
-from pydantic import TypeAdapter
 
 CONFIG_FILE = "content/admin/config.yml"
 # Uploads land inside content/, where the validator looks for `media[].image` (paths relative to content/).
