@@ -110,7 +110,12 @@ def test_widgets_follow_the_models():
     media = field(fields, "media")
     assert field(media["fields"], "image")["widget"] == "image" and field(media["fields"], "video")["pattern"]
     assert field(field(fields, "sources")["fields"], "date")["widget"] == "datetime"
-    edition = collection(data, "edisi-innovative-government-award")["fields"]
+    assert [f["file"] for f in collection(data, "programs")["files"]] == sorted(
+        p.relative_to(ROOT).as_posix() for p in (ROOT / "content" / "awards").glob("*/program.yml"))
+    files = collection(data, "editions")["files"]
+    assert sorted(f["file"] for f in files) == sorted(
+        p.relative_to(ROOT).as_posix() for p in (ROOT / "content" / "awards").glob("*/[0-9]*.yml"))
+    edition = next(f for f in files if f["name"] == "innovative-government-award-2020")["fields"]
     recipients = field(field(edition, "winners")["fields"], "recipients")
     assert recipients["min"] == 1
     assert field(recipients["fields"], "innovation") | {"hint": ""} == field(recipients["fields"], "innovation") | {

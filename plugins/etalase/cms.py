@@ -12,6 +12,7 @@ fails the generator (`CmsError`) instead of giving editors a widget that writes 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Iterable, Mapping, Optional
 
 import yaml
@@ -67,17 +68,24 @@ class CmsSettings:
     local_backend: Optional[str] = None
 
 
-@dataclass(frozen=True)
+@dataclass
 class References:
     """The reference data the selects offer, read from the repository's files."""
 
     regions: list[Region]
     sectors: list[Sector]
     programs: dict[str, Program]
+    editions: list[tuple[str, int]]  # (program, year) of every edition file
 
     @classmethod
     def of(cls, catalog: Catalog) -> "References":
-        return cls(list(catalog.regions.values()), list(catalog.sectors.values()), catalog.programs)
+        return cls(list(catalog.regions.values()), list(catalog.sectors.values()), catalog.programs,
+                   list(catalog.editions))
+
+    @cached_property
+    def region_options(self) -> list[dict[str, str]]:
+        # One list for every region select: the YAML writes it once (&id) and refers to it (*id).
+        return [{"label": f"{region.name} ({region.code})", "value": region.code} for region in self.regions]
 
 
 def backend(settings: CmsSettings) -> dict[str, Any]:
@@ -124,7 +132,7 @@ def config(settings: CmsSettings, refs: References) -> dict[str, Any]:
     if settings.local_backend:
         # Used only when the editor is opened on 127.0.0.1 or localhost; elsewhere the real backend.
         result["local_backend"] = {"url": settings.local_backend, "allowed_hosts": ["127.0.0.1"]}
-    result["collections"] = [innovations(refs), programs(refs), *editions(refs)]
+    result["collections"] = [innovations(refs), programs(refs), editions(refs)]
     return result
 
 
@@ -161,42 +169,41 @@ def innovations(refs: References) -> dict[str, Any]:
 
 
 def programs(refs: References) -> dict[str, Any]:
-    spec = BY_NAME["program"]
-    fields = Fields("program", schema_of(spec), refs).widgets()
-    fields[0]["comment"] = "yaml-language-server: $schema=../../../schemas/program.schema.json"
+    """Each program file, content/awards/<id>/program.yml, as one entry of a files collection."""
+    fields = _award_fields("program", refs)
     return {
         "name": "programs", "label": "Program penghargaan", "label_singular": "Program penghargaan",
-        "description": spec.description,
-        "folder": AWARDS_DIR, "extension": "yml", "format": "yml", "create": True,
-        # content/awards/<id>/program.yml: the folder name is the program's id.
-        "nested": {"depth": 2, "subfolders": False},
-        "meta": {"path": {"widget": "string", "label": "Id program (nama folder: huruf kecil dan tanda hubung)",
-                          "index_file": "program"}},
-        # Editions live in the same folders: a program file is the one with a level.
-        "filter": {"field": "level", "pattern": "."},
-        "identifier_field": "name", "summary": "{{name}}",
-        "fields": fields,
+        "description": BY_NAME["program"].description,
+        "files": [{"name": program_id, "label": program.name, "file": f"{AWARDS_DIR}/{program_id}/program.yml",
+                   "fields": fields} for program_id, program in sorted(refs.programs.items())],
     }
 
 
-def editions(refs: References) -> list[dict[str, Any]]:
-    """One collection per program: content/awards/<program>/<year>.yml."""
-    spec = BY_NAME["edition"]
-    collections = []
-    for program_id, program in sorted(refs.programs.items()):
-        fields = Fields("edition", schema_of(spec), refs).widgets()
-        fields[0]["comment"] = "yaml-language-server: $schema=../../../schemas/edition.schema.json"
-        collections.append({
-            "name": f"edisi-{program_id}", "label": f"Edisi: {program.short_name or program.name}",
-            "label_singular": f"Edisi {program.short_name or program.name}",
-            "description": spec.description,
-            "folder": f"{AWARDS_DIR}/{program_id}", "extension": "yml", "format": "yml", "create": True,
-            # The year is the file name; a new edition is named after the current year.
-            "slug": "{{year}}", "filter": {"field": "title", "pattern": "."},
-            "identifier_field": "title", "summary": "{{title}}",
-            "fields": fields,
-        })
-    return collections
+def editions(refs: References) -> dict[str, Any]:
+    """Each edition file, content/awards/<program>/<year>.yml, as one entry of a files collection.
+
+    Decap's folder collections cannot leave program.yml out of a program's folder (its `filter`
+    matches one exact value), so new editions are made with `build.py new edition`.
+    """
+    fields = _award_fields("edition", refs)
+    return {
+        "name": "editions", "label": "Edisi penghargaan", "label_singular": "Edisi penghargaan",
+        "description": BY_NAME["edition"].description,
+        "files": [{"name": f"{program}-{year}", "label": f"{_short(refs.programs.get(program), program)} {year}",
+                   "file": f"{AWARDS_DIR}/{program}/{year}.yml", "fields": fields}
+                  for program, year in sorted(refs.editions, key=lambda key: (key[0], -key[1]))],
+    }
+
+
+def _award_fields(name: str, refs: References) -> list[dict[str, Any]]:
+    # One list for every file of the collection: the YAML writes it once and refers to it (&id/*id).
+    fields = Fields(name, schema_of(BY_NAME[name]), refs).widgets()
+    fields[0]["comment"] = f"yaml-language-server: $schema=../../../schemas/{name}.schema.json"
+    return fields
+
+
+def _short(program: Optional[Program], program_id: str) -> str:
+    return (program.short_name or program.name) if program else program_id
 
 
 # -- fields ----------------------------------------------------------------------------------
@@ -255,8 +262,7 @@ class Fields:
             return {"widget": "image", "choose_url": False}
         pattern = prop.get("pattern")
         if pattern == _REGION_PATTERN:
-            return {"widget": "select", "options": [{"label": f"{r.name} ({r.code})", "value": r.code}
-                                                    for r in self.refs.regions]}
+            return {"widget": "select", "options": self.refs.region_options}
         if pattern == _INNOVATION_PATTERN:
             return {"widget": "relation", "collection": "innovations", "value_field": "{{slug}}",
                     "search_fields": ["title", "subtitle"], "display_fields": ["{{title}} ({{slug}})"]}
