@@ -8,6 +8,7 @@ GitHub or GitLab; "Terbitkan" merges it.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -22,8 +23,14 @@ from sample_repo import ROOT, cli
 from test_search_browser import open_search, titles
 from test_site_catalog import fetch, free_port, wait_for
 
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+
 NEW_REGION = ("Kota Banda Aceh", "11.71", "kota-banda-aceh")  # in content/regions.yml, no innovation yet
+
+
+def screenshot(page: Page, tmp_path: Path, name: str) -> None:
+    """Into tmp_path, or where ETALASE_SCREENSHOTS says (docs/screenshots/ holds the ones looked at)."""
+    folder = Path(os.environ.get("ETALASE_SCREENSHOTS", tmp_path))
+    page.screenshot(path=str(folder / name))
 
 
 def git(root: Path, *args: str) -> str:
@@ -127,7 +134,7 @@ def test_a_new_innovation_for_a_region_without_any(editor, browser, tmp_path):
         search.close()
 
 
-def test_editing_one_field_of_a_seed_innovation(editor, browser):
+def test_editing_one_field_of_a_seed_innovation(editor, browser, tmp_path):
     root, url = editor
     rel = "innovations/kota-batu/adiarta.md"
     hosts: set[str] = set()
@@ -137,7 +144,7 @@ def test_editing_one_field_of_a_seed_innovation(editor, browser):
     unit = page.get_by_label("Perangkat daerah (tidak wajib)", exact=True)
     expect(unit).to_have_value("Dinas Perpustakaan dan Kearsipan")
     unit.fill("Dinas Perpustakaan dan Kearsipan Daerah")
-    page.screenshot(path=str(SCREENSHOTS / "cms-innovation-1280.png"))
+    screenshot(page, tmp_path, "cms-innovation-1280.png")
     page.get_by_role("button", name="Simpan", exact=True).click()
     expect(page.get_by_text("Data tersimpan")).to_be_visible()
     page.close()
@@ -162,14 +169,14 @@ def test_editing_one_field_of_a_seed_innovation(editor, browser):
     ], diff
 
 
-def test_the_editor_on_a_phone(editor, browser):
+def test_the_editor_on_a_phone(editor, browser, tmp_path):
     root, url = editor
     hosts: set[str] = set()
     page = browser.new_page(viewport=PHONE, is_mobile=True, has_touch=True)
     sign_in(page, url, hosts)
     page.goto(f"{url}admin/#/collections/innovations/entries/kota-batu/adiarta")
     expect(page.get_by_label("Judul", exact=True).first).to_have_value("ADIARTA")
-    page.screenshot(path=str(SCREENSHOTS / "cms-innovation-390.png"))
+    screenshot(page, tmp_path, "cms-innovation-390.png")
     page.close()
 
 
