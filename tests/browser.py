@@ -34,7 +34,7 @@ PHONE = {"width": 390, "height": 844}
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the name is http.server's
+    def log_message(self, format, *args):
         pass
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft7Validator
 
+from etalase.parse import parse_front_matter, parse_yaml, read_text
 from etalase.schema import SchemaFile
-from etalase.yamlfile import parse_front_matter, parse_yaml, read_text
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -16,12 +16,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from etalase.cms import CONFIG_FILE, CmsError, CmsSettings, Fields, References, config
 from etalase.labels import LABELS
 from etalase.records import Innovation
 from etalase.schema import BY_NAME, schema_of
 from etalase.site import admin
 from etalase.validate import check_repository
+
 from sample_repo import ROOT, cli, copy_sample
 
 
@@ -72,16 +74,25 @@ def test_vendored_decap_is_the_pinned_npm_version():
 
 
 def test_a_new_enum_value_makes_the_committed_config_stale(tmp_path):
-    """A model gains a value (as another engineer might add one): the generated file changes, the check fails."""
+    """A model gains a value (as another engineer might add one, with its label): the generated file
+    changes, the check fails. The change is made to a copy of the package's source."""
     root = cms_repo(tmp_path)
+    package = tmp_path / "package" / "etalase"
+    shutil.copytree(ROOT / "plugins" / "etalase", package, ignore=shutil.ignore_patterns("decap", "__pycache__"))
+    for name, old, new in (
+        ("records/innovation.py", 'InnovationType = Literal["digital", "non-digital"]',
+         'InnovationType = Literal["digital", "non-digital", "hibrida"]'),
+        ("labels.py", '"type": {"digital": "Digital", "non-digital": "Non-digital"}',
+         '"type": {"digital": "Digital", "non-digital": "Non-digital", "hibrida": "Hibrida"}'),
+    ):
+        text = (package / name).read_text(encoding="utf-8")
+        assert old in text, f"{name} changed: update this test"
+        (package / name).write_text(text.replace(old, new), encoding="utf-8")
     script = textwrap.dedent(f"""
-        import typing, sys
-        from etalase import labels
-        from etalase.records import innovation
-        labels.LABELS["type"]["hibrida"] = "Hibrida"
-        innovation.Innovation.model_fields["type"].annotation = typing.Literal["digital", "non-digital", "hibrida"]
-        innovation.Innovation.model_rebuild(force=True)
+        import sys
+        sys.path.insert(0, {str(package.parent)!r})
         from etalase.cli import main
+        assert sys.modules["etalase"].__file__.startswith({str(package)!r})  # the changed copy
         sys.argv = ["build.py", "--root", {str(root)!r}, "cms"]
         main()
     """)

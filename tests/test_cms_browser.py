@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser import DESKTOP, PHONE, serve
 from playwright.sync_api import Page, expect
-from sample_repo import ROOT, cli
 from test_search_browser import open_search, titles
 from test_site_catalog import fetch, free_port, wait_for
 
+from browser import DESKTOP, PHONE, serve
+from sample_repo import ROOT, cli
 
 NEW_REGION = ("Kota Banda Aceh", "11.71", "kota-banda-aceh")  # in content/regions.yml, no innovation yet
 

@@ -3,11 +3,12 @@
 from pathlib import Path
 
 import pytest
-from sample_repo import ROOT, cli, committed_validator, load
 
 from etalase.guide import REFERENCE_PAGE
+from etalase.parse import read_text
 from etalase.schema import BY_NAME, SCHEMAS
-from etalase.yamlfile import read_text
+
+from sample_repo import ROOT, cli, committed_validator, load
 
 
 def run_schema(root: Path) -> str:

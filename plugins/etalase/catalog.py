@@ -35,7 +35,7 @@ class Award:
         return self.edition.ceremony or next((s for s in self.edition.stages if s.kind in CEREMONY_KINDS), None)
 
     @property
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[int, str, int]:
         """Newest first, then by program and rank."""
         date = self.date or dt.date(self.edition.year, 12, 31)
         return (-date.toordinal(), self.edition.program, self.winner.rank or 999)
@@ -46,7 +46,6 @@ class Catalog:
         self.regions: dict[str, Region] = {}
         for region in content.regions:
             self.regions.setdefault(region.code, region)
-        self.region_by_slug = {r.slug: r for r in reversed(list(self.regions.values()))}
         self.sectors: dict[str, Sector] = {}
         for sector in content.sectors:
             self.sectors.setdefault(sector.id, sector)
@@ -69,8 +68,8 @@ class Catalog:
             province = innovation.region.split(".")[0]
             if province != innovation.region:
                 self.innovations_by_region[province].append(innovation)
-            for sector in dict.fromkeys(innovation.sectors):
-                self.innovations_by_sector[sector].append(innovation)
+            for sector_id in dict.fromkeys(innovation.sectors):
+                self.innovations_by_sector[sector_id].append(innovation)
             if innovation.launched_year:
                 self.innovations_by_year[innovation.launched_year].append(innovation)
 
@@ -87,13 +86,13 @@ class Catalog:
         self.awards_by_year: dict[int, list[Award]] = defaultdict(list)
         for award in self.awards:
             self.awards_by_year[award.edition.year].append(award)
-            region = self.recipient_region(award.recipient)
+            code = self.recipient_region(award.recipient)
             if award.recipient.innovation:
                 self.awards_by_innovation[award.recipient.innovation].append(award)
-            if region:
-                self.awards_by_region[region].append(award)
-                if "." in region:
-                    self.awards_by_region[region.split(".")[0]].append(award)
+            if code:
+                self.awards_by_region[code].append(award)
+                if "." in code:
+                    self.awards_by_region[code.split(".")[0]].append(award)
 
     def recipient_region(self, recipient: Recipient) -> Optional[str]:
         """The region code an award counts for: the recipient's own, or its innovation's."""
@@ -110,5 +109,5 @@ class Catalog:
         return sorted((r for r in self.regions.values() if r.is_province), key=lambda r: r.name)
 
 
-def _title_key(innovation: Innovation) -> tuple:
+def _title_key(innovation: Innovation) -> tuple[str, str]:
     return (innovation.title.casefold(), innovation.id)

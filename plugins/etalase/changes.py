@@ -3,8 +3,9 @@
 `validate --changed-since REF` (pre-commit, pull requests) checks the changed files fully, the
 editions that name a changed or deleted innovation, and the innovations a changed edition names.
 Untouched innovations are never read and untouched editions are only searched as text, so one
-changed file in a catalog of tens of thousands is checked in the time of a few files. A change to the reference data (regions, sectors) or a deleted
-image can affect any record: then everything is checked.
+changed file in a catalog of tens of thousands is checked in the time of a few files. A change to
+the reference data (regions, sectors) or a deleted image can affect any record: then everything
+is checked.
 """
 
 from __future__ import annotations
@@ -53,8 +54,10 @@ def changes_since(root: Path, ref: str) -> Changes:
     except GitError as exc:
         raise GitError(f"tidak dapat membandingkan dengan revisi '{ref}' (apakah nama cabang atau commit-nya "
                        f"benar, dan riwayat git-nya lengkap?): {exc}") from None
-    added, modified, deleted = [], [], []
-    for status, path in zip(listing[0::2], listing[1::2]):
+    added: list[str] = []
+    modified: list[str] = []
+    deleted: list[str] = []
+    for status, path in zip(listing[0::2], listing[1::2], strict=False):
         {"A": added, "D": deleted}.get(status[:1], modified).append(path)
     added += [path for path in _git(root, "ls-files", "--others", "--exclude-standard", "-z").split("\0") if path]
     return Changes(tuple(sorted(added)), tuple(sorted(modified)), tuple(sorted(deleted)))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from .builddate import source_date_epoch
 from .problems import render, summary
 from .validate import check_repository
 
@@ -22,6 +23,8 @@ ROOT_HELP = "Folder repositori (yang berisi mkdocs.yml, content/ dan innovations
 def main(ctx: click.Context, root: Path) -> None:
     """Etalase Inovasi: periksa, bangun dan pratinjau situs etalase inovasi."""
     ctx.obj = root.resolve()
+    # Validation (the latest year allowed) and the site are dated alike: by the last commit (builddate.py).
+    os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(ctx.obj))
 
 
 @main.command()
@@ -109,6 +112,8 @@ def serve(root: Path, dev_addr: str, with_cms: bool) -> None:
     Dengan --cms, penyunting di /admin/ menyimpan ke repositori ini: setiap simpanan menjadi commit di
     cabang cms/..., dan "Terbitkan" menggabungkannya ke cabang yang sedang aktif.
     """
+    from .site.build import serve_site
+
     backend = None
     if with_cms:
         from .site.localcms import ENVIRONMENT, LocalCmsError, start
@@ -123,27 +128,10 @@ def serve(root: Path, dev_addr: str, with_cms: bool) -> None:
         signal.signal(signal.SIGTERM, signal.default_int_handler)
         click.echo(f"Penyunting: http://{dev_addr}/admin/ (server lokal {backend.url})", err=True)
     try:
-        _serve(root, dev_addr)
+        sys.exit(serve_site(root, dev_addr))
     finally:
         if backend is not None:
             backend.stop()
-
-
-def _serve(root: Path, dev_addr: str) -> None:
-    import logging
-
-    from mkdocs.commands.serve import serve as mkdocs_serve
-    from mkdocs.exceptions import Abort, ConfigurationError
-
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
-    try:
-        # The plugin sees the `serve` command at startup and turns its strict mode off (see its on_startup).
-        # Dirty: a rebuild rewrites only the pages whose output changed (site/incremental.py).
-        mkdocs_serve(str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True, build_type="dirty")
-    except (Abort, ConfigurationError) as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(1)
 
 
 @main.command()
@@ -223,7 +211,7 @@ def new() -> None:
 @click.option("--summary", help="Ringkasan satu atau dua kalimat.")
 @click.option("--unit", help="Perangkat daerah pelaksana.")
 @click.pass_obj
-def new_innovation(root: Path, type_: str | None, **given: object) -> None:
+def new_innovation(root: Path, /, type_: str | None, **given: object) -> None:
     """Buat berkas inovasi baru di innovations/<daerah>/<nama>.md."""
     from .scaffold import INNOVATION_QUESTIONS, Scaffolder
 
@@ -237,7 +225,7 @@ def new_innovation(root: Path, type_: str | None, **given: object) -> None:
 @click.option("--year", help="Tahun edisi.")
 @click.option("--title", help="Nama resmi edisi.")
 @click.pass_obj
-def new_edition(root: Path, **given: object) -> None:
+def new_edition(root: Path, /, **given: object) -> None:
     """Buat berkas edisi penghargaan baru di content/awards/<program>/<tahun>.yml."""
     from .scaffold import EDITION_QUESTIONS, Scaffolder
 

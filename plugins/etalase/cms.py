@@ -78,7 +78,7 @@ class References:
     editions: list[tuple[str, int]]  # (program, year) of every edition file
 
     @classmethod
-    def of(cls, catalog: Catalog) -> "References":
+    def of(cls, catalog: Catalog) -> References:
         return cls(list(catalog.regions.values()), list(catalog.sectors.values()), catalog.programs,
                    list(catalog.editions))
 
@@ -285,7 +285,7 @@ class Fields:
         if "$ref" in items:
             definition = self.definitions[items["$ref"].rsplit("/", 1)[1]]
             fields = self.widgets(definition, f"{where}[].")
-            return {"widget": "list", "fields": fields, "summary": "{{fields.%s}}" % fields[0]["name"],
+            return {"widget": "list", "fields": fields, "summary": f"{{{{fields.{fields[0]['name']}}}}}",
                     "collapsed": True} | bounds
         return {"widget": "list", "field": {"name": "item", "label": "Butir", **self._widget([items], where)}} | bounds
 

@@ -28,6 +28,7 @@ AWARD_COLUMNS = (
     "recipient_kind", "recipient_id", "recipient_name", "region_code", "region_name", "province_name",
     "ceremony_date", "url",
 )
+FEED_FILE = "penghargaan.xml"  # the Atom feed's name among the downloads (the home page links to it)
 FEED_ENTRIES = 50  # the feed is for "what is new": bounded, so it stays small however long the catalog grows
 ATOM = "http://www.w3.org/2005/Atom"
 _XML = "{http://www.w3.org/XML/1998/namespace}"  # ElementTree writes it as the xml: prefix
@@ -91,6 +92,9 @@ def _award_row(catalog: Catalog, award: Award, url: Callable[[Edition], str]) ->
     code = catalog.recipient_region(recipient)
     region = catalog.regions.get(code) if code else None
     province = (catalog.province_of(region) or region) if region else None
+    kind: str
+    key: Optional[str]
+    name: Optional[str]
     if recipient.innovation:
         innovation = catalog.innovations.get(recipient.innovation)
         kind, key, name = "inovasi", recipient.innovation, innovation.title if innovation else recipient.innovation
@@ -143,10 +147,10 @@ def _cell(value: Any) -> str:
 def to_json(rows: list[dict[str, Any]]) -> bytes:
     """A JSON array, one object a line, keys sorted: the same catalog always gives the same bytes.
 
-    Not `indent`: Python's JSON encoder falls back from C to pure Python for it (1 s at 10,000 innovations).
+    Not `indent`: Python's JSON encoder falls back from C to pure Python for it.
     """
     lines = ",\n".join(json.dumps(row, ensure_ascii=False, sort_keys=True) for row in rows)
-    return f"[\n{lines}\n]\n".encode("utf-8") if rows else b"[]\n"
+    return f"[\n{lines}\n]\n".encode() if rows else b"[]\n"
 
 
 def atom_feed(
@@ -197,7 +201,7 @@ def data_files(
         DataFile("inovasi.json", to_json(innovations), len(innovations)),
         DataFile("penghargaan.csv", to_csv(AWARD_COLUMNS, awards), len(awards)),
         DataFile("penghargaan.json", to_json(awards), len(awards)),
-        DataFile("penghargaan.xml", feed, entries),
+        DataFile(FEED_FILE, feed, entries),
     ]
 
 

@@ -16,22 +16,21 @@ from typing import Any, Callable, ContextManager, Iterable, Optional, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .messages import did_you_mean, explain
-from .parsecache import ParseCache
+from .parse import ContentError, Document, ParseCache, locate, parse_aside, parse_front_matter, parse_yaml, read_text, yaml_part
 from .problems import Problem, field_path
 from .records import Edition, Innovation, Program, Region, Sector
-from .records.common import FIRST_YEAR, LAST_YEAR
-from .yamlfile import ContentError, Document, locate, parse_aside, parse_front_matter, parse_yaml, read_text, yaml_part
+from .records.common import FIRST_YEAR, SLUG, Record, last_year
 
 REGIONS_FILE = "content/regions.yml"
 SECTORS_FILE = "content/sectors.yml"
 AWARDS_DIR = "content/awards"
 INNOVATIONS_DIR = "innovations"
 
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_SLUG = re.compile(SLUG)
 _YEAR_FILE = re.compile(r"^(\d{4})\.yml$")
 IGNORED = {"README.md", ".gitkeep", ".DS_Store"}  # never records, wherever they are
 
-T = TypeVar("T", bound=BaseModel)
+T = TypeVar("T", bound=Record)
 
 
 @dataclass
@@ -50,7 +49,7 @@ class Content:
 class Loader:
     def __init__(self, root: Path, cache: Optional[ParseCache] = None):
         self.root = root
-        self.cache = cache  # parsed YAML of earlier runs (see parsecache.py)
+        self.cache = cache  # parsed YAML of earlier runs (see parse/cache.py)
         self.content = Content()
         self._edition_paths: Optional[set[Path]] = None
         self._prefix = os.path.join(str(root), "")
@@ -131,9 +130,10 @@ class Loader:
                 self._problem(self._rel(path), 1, 1, "", "berkas di tempat yang salah; di folder program hanya ada "
                               "program.yml dan satu berkas per edisi bernama tahunnya, misalnya 2020.yml")
                 continue
-            if not FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR:
+            last = last_year()
+            if not FIRST_YEAR <= int(match.group(1)) <= last:
                 self._problem(self._rel(path), 1, 1, "", f"tahun {match.group(1)} pada nama berkas di luar rentang yang "
-                              f"diizinkan ({FIRST_YEAR}–{LAST_YEAR}); beri nama berkas sesuai tahun edisinya, misalnya 2020.yml")
+                              f"diizinkan ({FIRST_YEAR}–{last}); beri nama berkas sesuai tahun edisinya, misalnya 2020.yml")
                 continue
             edition = self._load_record(path, Edition, parse_yaml)
             if edition is not None:
@@ -145,7 +145,7 @@ class Loader:
     def _innovation_files(self) -> list[str]:
         """Every file under innovations/ (not in IGNORED), in the order of their paths' parts.
 
-        os.scandir, not Path.rglob: listing 10,000 files took a tenth of `validate`."""
+        os.scandir, not Path.rglob, which is much slower on a national-size tree."""
         found: list[tuple[tuple[str, ...], str]] = []
 
         def walk(folder: str, parts: tuple[str, ...]) -> None:
@@ -190,7 +190,7 @@ class Loader:
 
     def _load_innovations(self, innovations: list[tuple[str, str]], ready: Callable[[int], None]) -> None:
         """Empties `innovations` on the way: a text is let go once its record is made (held to the
-        end, the texts of 10,000 innovations added 40 MB to the peak memory)."""
+        end, the texts of every innovation would add to the peak memory)."""
         innovations.reverse()
         for index in range(len(innovations)):
             rel, text = innovations.pop()
@@ -200,7 +200,7 @@ class Loader:
     def _load_innovation(self, rel: str, text: str) -> None:
         document = self._parse(rel, text, parse_front_matter)
         innovation = None if document is None else self._validate(Innovation, document.data, document, rel)
-        if innovation is not None:
+        if innovation is not None and document is not None:
             innovation._id = rel[len(INNOVATIONS_DIR) + 1:-3]
             innovation._body = document.body
             self.content.innovations.append(innovation)
@@ -239,7 +239,7 @@ class Loader:
             return None
         return document
 
-    def _validate(self, model: type[T], data: Any, document: Document, rel: str, prefix: tuple = ()) -> Optional[T]:
+    def _validate(self, model: type[T], data: Any, document: Document, rel: str, prefix: tuple[int, ...] = ()) -> Optional[T]:
         try:
             record = model.model_validate(data)
         except ValidationError as exc:
@@ -262,18 +262,14 @@ class Loader:
         self.content.problems.append(Problem(rel, line, column, "error", field_name, message))
 
     def _rel(self, path: Path | str) -> str:
-        # Plain string slicing: pathlib's relative_to cost a tenth of `validate` (three calls per file).
+        # Plain string slicing: pathlib's relative_to is slow, and this runs three times per file.
         text = os.fspath(path)
         if text.startswith(self._prefix):
             return text[len(self._prefix):].replace(os.sep, "/")
         return Path(path).relative_to(self.root).as_posix()
 
 
-def _adapter_root(model: type[BaseModel], prefix: tuple) -> Any:
+def _adapter_root(model: type[BaseModel], prefix: tuple[int, ...]) -> Any:
     # Items of a list file are explained against list[model] so the index in `loc` resolves.
     return list[model] if prefix else model  # type: ignore[valid-type]
-
-
-def load(root: Path) -> Content:
-    return Loader(root).load()
 

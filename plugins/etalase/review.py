@@ -14,9 +14,9 @@ from typing import Any, Optional
 from .changes import Changes, changes_since, check_changes, innovation_id, text_at
 from .labels import label
 from .loader import AWARDS_DIR, REGIONS_FILE, SECTORS_FILE
+from .parse import ContentError, parse_front_matter, parse_yaml, read_text
 from .problems import escape_markdown as md
 from .validate import Checked
-from .yamlfile import ContentError, parse_front_matter, parse_yaml, read_text
 
 _STATUS = {"added": "baru", "modified": "diubah", "deleted": "dihapus"}
 # Reference-data list files, and the key that identifies an item in them.
@@ -31,7 +31,7 @@ class _Raw:
     body: str = ""
 
     @classmethod
-    def parse(cls, rel: str, text: Optional[str]) -> "_Raw":
+    def parse(cls, rel: str, text: Optional[str]) -> _Raw:
         if text is None:
             return cls()
         parse = parse_front_matter if rel.endswith(".md") else parse_yaml
@@ -90,7 +90,8 @@ class _Summary:
         record = self.catalog.innovations.get(innovation_id(rel) or "")
         shown = new if status != "deleted" else old
         title = record.title if record else shown.get("title") or innovation_id(rel)
-        lines = [f"- **{md(str(title))}** ({_STATUS[status]})" + (f" — {md(record.subtitle)}" if record and record.subtitle else "")]
+        subtitle = f" — {md(record.subtitle)}" if record and record.subtitle else ""
+        lines = [f"- **{md(str(title))}** ({_STATUS[status]})" + subtitle]
         if record is not None:
             sectors = ", ".join(self.catalog.sectors[s].label if s in self.catalog.sectors else s for s in record.sectors)
             launched = f" · diluncurkan {record.launched_year}" if record.launched_year else ""

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 from .catalog import Catalog
 from .loader import INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE, Content
 from .messages import closest, did_you_mean
+from .parse import ContentError, Document, locate, parse_front_matter, parse_yaml, read_text
 from .problems import Problem, Severity, field_path
-from .records import Edition, Innovation, Recipient
-from .yamlfile import ContentError, Document, locate, parse_front_matter, parse_yaml, read_text
+from .records import Edition, Innovation, Recipient, Region
 
 CONTENT_DIR = "content"
 MB = 1024 * 1024
@@ -50,7 +50,8 @@ class Checker:
         for index, region in enumerate(self.content.regions):
             at = (index,)
             if region.code in seen_codes:
-                self._report(REGIONS_FILE, at + ("code",), f"kode wilayah {region.code} sudah dipakai di atas; setiap kode hanya sekali")
+                self._report(REGIONS_FILE, at + ("code",),
+                             f"kode wilayah {region.code} sudah dipakai di atas; setiap kode hanya sekali")
             seen_codes.add(region.code)
             if region.slug in seen_slugs and seen_slugs[region.slug] != region.code:
                 self._report(REGIONS_FILE, at + ("name",), f"nama '{region.name}' sama dengan wilayah {seen_slugs[region.slug]}; "
@@ -68,7 +69,8 @@ class Checker:
         seen: set[str] = set()
         for index, sector in enumerate(self.content.sectors):
             if sector.id in seen:
-                self._report(SECTORS_FILE, (index, "id"), f"id urusan '{sector.id}' sudah dipakai di atas; setiap id hanya sekali")
+                self._report(SECTORS_FILE, (index, "id"),
+                             f"id urusan '{sector.id}' sudah dipakai di atas; setiap id hanya sekali")
             seen.add(sector.id)
 
     def _check_programs(self) -> None:
@@ -99,7 +101,7 @@ class Checker:
             if media.image:
                 self._check_image(innovation.path, ("media", index, "image"), media.image)
 
-    def _check_image(self, path: str, at: tuple, image: str) -> None:
+    def _check_image(self, path: str, at: tuple[Any, ...], image: str) -> None:
         # The limits the browser editor states too: a page loads its images on visitors' phones.
         file = self.root / CONTENT_DIR / image
         if not file.is_file():
@@ -125,18 +127,20 @@ class Checker:
             if category.id in duplicates:
                 self._report(path, ("categories", index, "id"), f"id kategori '{category.id}' dipakai lebih dari sekali")
         ranked = {category.id for category in edition.categories if category.ranked}
-        ranks: dict[tuple, int] = {}
-        recipients: dict[tuple, tuple] = {}
+        ranks: dict[tuple[Optional[str], int], int] = {}
+        recipients: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         for index, winner in enumerate(edition.winners):
             at = ("winners", index)
             if edition.categories and winner.category is None:
                 self._report(path, at, f"pemenang perlu kolom 'category'; kategori edisi ini: {', '.join(category_ids)}")
             elif winner.category is not None and winner.category not in category_ids:
+                choices = ", ".join(category_ids) or "(belum ada kategori)"
                 self._report(path, at + ("category",), f"kategori '{winner.category}' tidak ada di 'categories' edisi "
-                             f"ini; {did_you_mean(winner.category, category_ids)}pilihan: {', '.join(category_ids) or '(belum ada kategori)'}")
+                             f"ini; {did_you_mean(winner.category, category_ids)}pilihan: {choices}")
             if winner.category in ranked:
                 if winner.rank is None:
-                    self._report(path, at, f"kategori '{winner.category}' berperingkat: setiap pemenang perlu 'rank' (1, 2, 3, …)")
+                    self._report(path, at,
+                                 f"kategori '{winner.category}' berperingkat: setiap pemenang perlu 'rank' (1, 2, 3, …)")
                 elif (winner.category, winner.rank) in ranks:
                     first = self._position(path, ("winners", ranks[(winner.category, winner.rank)]))[0]
                     self._report(path, at + ("rank",), f"peringkat {winner.rank} di kategori '{winner.category}' sudah "
@@ -182,7 +186,7 @@ class Checker:
                              f"{year}; tahapan sebuah edisi berlangsung antara {year - 1} dan {year + 1}; periksa "
                              "tahunnya, atau nama berkas edisinya")
 
-    def _check_recipient(self, path: str, at: tuple, recipient: Recipient) -> None:
+    def _check_recipient(self, path: str, at: tuple[Any, ...], recipient: Recipient) -> None:
         # An innovation whose file exists but is invalid already has its own errors; calling it "not
         # found" and suggesting another id would send the editor to the wrong file.
         if (recipient.innovation is not None and recipient.innovation not in self.catalog.innovations
@@ -195,7 +199,7 @@ class Checker:
 
     # -- helpers ---------------------------------------------------------------------------
 
-    def _check_region_ref(self, path: str, at: tuple, code: str):
+    def _check_region_ref(self, path: str, at: tuple[Any, ...], code: str) -> Optional[Region]:
         region = self.catalog.regions.get(code)
         if region is None:
             close = closest(code, self.catalog.regions)
@@ -210,11 +214,11 @@ class Checker:
             self._ids = sorted(f"{p.parent.name}/{p.stem}" for p in (self.root / INNOVATIONS_DIR).glob("*/*.md"))
         return self._ids
 
-    def _report(self, path: str, at: tuple, message: str, severity: Severity = "error") -> None:
+    def _report(self, path: str, at: tuple[Any, ...], message: str, severity: Severity = "error") -> None:
         line, column = self._position(path, at)
         self.problems.append(Problem(path, line, column, severity, field_path(at), message))
 
-    def _position(self, path: str, at: tuple) -> tuple[int, int]:
+    def _position(self, path: str, at: tuple[Any, ...]) -> tuple[int, int]:
         if path not in self._documents:
             parse = parse_front_matter if path.endswith(".md") else parse_yaml
             try:

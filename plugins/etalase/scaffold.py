@@ -17,12 +17,12 @@ from slugify import slugify
 from .catalog import Catalog
 from .loader import AWARDS_DIR, INNOVATIONS_DIR, Loader
 from .messages import allowed_list, did_you_mean, explain
+from .parse import parse_front_matter, parse_yaml
 from .problems import field_path
 from .records import Edition, Innovation
 from .records.common import Year
 from .rules import Checker
 from .schema import BY_NAME
-from .yamlfile import parse_front_matter, parse_yaml
 
 SLUG_LENGTH = 80  # file names stay readable in a URL and on every operating system
 
@@ -213,7 +213,7 @@ class Scaffolder:
             problems += [f"{question.field}: {message}" for message in check(question.field, value)]
         return problems
 
-    def _final(self, rel: str, text: str, model: type[BaseModel]) -> Draft:
+    def _final(self, rel: str, text: str, model: type[Innovation | Edition]) -> Draft:
         """Read the draft back exactly as `validate` will, and refuse it unless it passes."""
         document = (parse_front_matter if rel.endswith(".md") else parse_yaml)(text)
         try:
@@ -230,7 +230,7 @@ class Scaffolder:
             raise Refused(problems)
         return Draft(rel, text)
 
-    def _rule_problems(self, record: BaseModel) -> list:
+    def _rule_problems(self, record: Innovation | Edition) -> list:
         checker = Checker(self.root, self.content, self.catalog)
         if isinstance(record, Innovation):
             problems = checker.check(innovations=[record], editions=[])

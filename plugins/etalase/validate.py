@@ -10,7 +10,7 @@ from typing import Iterator
 
 from .catalog import Catalog
 from .loader import Content, Loader
-from .parsecache import ParseCache
+from .parse import ParseCache
 from .problems import Problem
 from .rules import Checker
 
@@ -39,8 +39,8 @@ def check_repository(root: Path) -> Checked:
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Python's cycle collector walks every object made so far, again and again, while tens of
-    thousands of long-lived records are made (a tenth of validate at 10,000 innovations, more at
-    50,000); loading leaves no garbage cycles to collect."""
+    thousands of long-lived records are made, more so the larger the catalog; loading leaves no
+    garbage cycles to collect."""
     enabled = gc.isenabled()
     gc.disable()
     try:

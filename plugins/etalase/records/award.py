@@ -86,7 +86,7 @@ class Recipient(Record):
     """Unit penerima (OPD, UPTD, kelurahan); ditulis bersama region."""
 
     @model_validator(mode="after")
-    def _one_kind(self) -> "Recipient":
+    def _one_kind(self) -> Recipient:
         if self.innovation is not None and (self.region is not None or self.unit is not None):
             raise PydanticCustomError(
                 "recipient_kind", "penerima berupa 'innovation' saja, atau 'region', atau 'unit' bersama 'region'"

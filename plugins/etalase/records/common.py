@@ -1,6 +1,6 @@
 """Field types and small value objects shared by every record kind.
 
-Field names are English, values and labels Indonesian (see DESIGN.md). Every model forbids
+Field names are English, values and labels Indonesian (the editors' language). Every model forbids
 unknown keys so a misspelled field is reported instead of silently ignored.
 """
 
@@ -9,16 +9,30 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-from typing import Annotated, Optional, Union
+from typing import Annotated, Any, Optional, Union
 
-from pydantic_core import PydanticCustomError
 from pydantic import (
-    AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, PrivateAttr, WithJsonSchema,
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    PrivateAttr,
+    WithJsonSchema,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
+
+from ..builddate import build_date
 
 FIRST_YEAR = 1945  # the Republic's founding: no regional innovation is older
-LAST_YEAR = dt.date.today().year + 1  # an edition or launch may be announced for next year
+
+
+def last_year() -> int:
+    """The latest year a record may name: the build's (builddate.py) and the next, for editions and
+    launches announced ahead."""
+    return build_date().year + 1
 
 
 class Record(BaseModel):
@@ -36,10 +50,10 @@ class Record(BaseModel):
     def path(self) -> str:
         return self._private("_path")
 
-    def _private(self, name: str):
+    def _private(self, name: str) -> Any:
         # Straight from pydantic's store of private attributes: `self._id` goes through
-        # BaseModel.__getattr__ (~2 µs), and ids are read hundreds of thousands of times a build.
-        return self.__pydantic_private__[name]
+        # BaseModel.__getattr__ (slow), and ids are read hundreds of thousands of times a build.
+        return self.__pydantic_private__[name]  # type: ignore[index]  # set for every record
 
 
 def _safe_url(value: str) -> str:
@@ -68,11 +82,12 @@ def _repo_path(value: str) -> str:
 
 
 def _check_year(value: int) -> int:
-    if not FIRST_YEAR <= value <= LAST_YEAR:
+    last = last_year()
+    if not FIRST_YEAR <= value <= last:
         raise PydanticCustomError(
             "year_out_of_range",
             "tahun {value} di luar rentang yang diizinkan ({first}–{last})",
-            {"value": value, "first": FIRST_YEAR, "last": LAST_YEAR},
+            {"value": value, "first": FIRST_YEAR, "last": last},
         )
     return value
 
@@ -145,12 +160,16 @@ YearOrDate = Annotated[
     PlainValidator(_parse_year_or_date),
     WithJsonSchema({"anyOf": [{"type": "integer", "minimum": FIRST_YEAR}, {"type": "string", "format": "date"}]}),
 ]
+# The patterns of ids, here only: the models, the loader (folder and file names) and the messages use them.
+REGION_CODE = r"^\d{2}(\.\d{2})?$"
+_SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"  # also a part of the site's URLs
+SLUG = f"^{_SLUG}$"
+INNOVATION_ID = f"^{_SLUG}/{_SLUG}$"  # <region folder>/<file name>
 RegionCode = Annotated[
-    str, BeforeValidator(_region_code), Field(pattern=r"^\d{2}(\.\d{2})?$"),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{2}(\.\d{2})?$"}),
+    str, BeforeValidator(_region_code), Field(pattern=REGION_CODE), WithJsonSchema({"type": "string", "pattern": REGION_CODE}),
 ]
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-InnovationId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$")]
+Slug = Annotated[str, Field(pattern=SLUG)]
+InnovationId = Annotated[str, Field(pattern=INNOVATION_ID)]
 
 
 class Link(Record):
@@ -188,7 +207,7 @@ class Media(Record):
     """Keterangan yang tampil di bawah gambar atau video."""
 
     @model_validator(mode="after")
-    def _one_kind(self) -> "Media":
+    def _one_kind(self) -> Media:
         if (self.video is None) == (self.image is None):
             raise PydanticCustomError("media_kind", "setiap media berisi tepat satu dari 'video' (tautan) atau 'image' (berkas)")
         if self.image is not None and self.alt is None:

@@ -12,6 +12,10 @@ import shutil
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ..catalog import Catalog
 from ..cms import CmsSettings, References, config, render
 
 ADMIN = Path(__file__).parent / "admin"
@@ -27,6 +31,19 @@ def settings(plugin_config: Any, site_url: Optional[str], local_backend: Optiona
     return CmsSettings(backend=cms.backend, repo=cms.repo, branch=cms.branch, base_url=cms.base_url,
                        auth_endpoint=cms.auth_endpoint, app_id=cms.app_id, api_root=cms.api_root,
                        gitlab_url=cms.gitlab_url, site_url=site_url, local_backend=local_backend)
+
+
+def add_editor(files: Files, site: MkDocsConfig, cms: CmsSettings, catalog: Catalog) -> None:
+    """The browser editor at /admin/ among the site's files: its page, Decap CMS and the config.yml
+    generated from the models."""
+    for dest, path in static_files():
+        files.append(File.generated(site, dest, abs_src_path=str(path)))
+    for dest, content in generated(cms, References.of(catalog)).items():
+        committed = files.get_file_from_path(dest)  # content/admin/config.yml, the same text outside `serve --cms`
+        if committed is not None:
+            files.remove(committed)
+        # Published although mkdocs.yml excludes *.yml from the pages.
+        files.append(File.generated(site, dest, content=content, inclusion=InclusionLevel.INCLUDED))
 
 
 def generated(cms: CmsSettings, refs: References) -> dict[str, str]:

@@ -7,7 +7,7 @@ from mkdocs.config.base import Config
 
 
 class CmsConfig(Config):
-    """The browser editor at /admin/ (Decap CMS): where it saves, and how editors sign in (content/panduan/cms.md)."""
+    """The browser editor at /admin/ (Decap CMS): where it saves, and how editors sign in (content/panduan/penyunting.md)."""
 
     backend = c.Choice(("github", "gitlab"), default="github")
     repo = c.Type(str, default="pemilik/repositori")  # owner/name on GitHub, group/project on GitLab
@@ -24,7 +24,7 @@ class CmsConfig(Config):
 class EtalaseConfig(Config):
     # The repository holding content/ and innovations/; by default the folder of mkdocs.yml.
     root = c.Optional(c.Dir(exists=True))
-    # Fail the build on any invalid record (always in CI); `serve` turns this off for previews.
+    # Refuse to build when any record is invalid (always in CI); `serve` shows the valid ones regardless.
     strict = c.Type(bool, default=True)
     # How many entries a paginated listing shows per page.
     page_size = c.Type(int, default=60)
@@ -37,4 +37,6 @@ class EtalaseConfig(Config):
     winners_prefix = c.Type(str, default="pemenang")
     search_prefix = c.Type(str, default="cari")
     data_prefix = c.Type(str, default="data")
+    # Incremental, parallel and cached-navigation builds (site/accel/); false: MkDocs' plain build, the same site.
+    accelerate = c.Type(bool, default=True)
     cms = c.SubConfig(CmsConfig)

@@ -8,8 +8,8 @@ import markdown as md
 from markupsafe import Markup
 
 from ..labels import MONTHS, label
+from ..pages.urls import Urls
 from .sanitize import sanitize
-from .urls import Urls
 
 
 def date_id(value: object) -> str:
@@ -30,7 +30,7 @@ def markdown_text(text: str | None) -> Markup:
 
 
 def _is_ours(template_name: str | None) -> bool:
-    return bool(template_name) and template_name.startswith("etalase/")
+    return template_name is not None and template_name.startswith("etalase/")
 
 
 def install(env, urls: Urls) -> None:

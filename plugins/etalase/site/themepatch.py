@@ -28,4 +28,5 @@ class _PatchingLoader(jinja2.BaseLoader):
 
 def patch(env: jinja2.Environment, template: str, mark: str, replacement: str, message: str) -> None:
     """Serve `template` with its first `mark` replaced by `replacement`."""
+    assert env.loader is not None  # MkDocs' environment loads the theme's templates
     env.loader = _PatchingLoader(env.loader, template, mark, replacement, message)

@@ -5,16 +5,17 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...catalog import Catalog
-from ..config import EtalaseConfig
-from ..pages import PageSpec
+from ...records import Edition
+from ..options import SiteOptions
+from ..spec import PageSpec
 from ..urls import Urls
 from .listing import listing_pages
 from .refs import listing_refs
 
 
-def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageSpec]:
+def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSpec]:
     years = sorted(set(catalog.innovations_by_year) | set(catalog.awards_by_year), reverse=True)
-    editions_by_year: dict[int, list] = {}
+    editions_by_year: dict[int, list[Edition]] = {}
     for edition in catalog.editions.values():
         editions_by_year.setdefault(edition.year, []).append(edition)
     rows = [(year, len(catalog.innovations_by_year.get(year, [])), len(catalog.awards_by_year.get(year, [])))
@@ -36,6 +37,6 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
             "newer": years[position - 1] if position > 0 else None,
             "older": years[position + 1] if position + 1 < len(years) else None,
         }
-        yield from listing_pages(urls.year(year), items, config.page_size, f"Tahun {year}", "etalase/year.html", context,
+        yield from listing_pages(urls.year(year), items, options.page_size, f"Tahun {year}", "etalase/year.html", context,
                                  f"Inovasi daerah yang diluncurkan pada {year} dan penghargaan tahun {year}.",
                                  listing_refs(catalog))

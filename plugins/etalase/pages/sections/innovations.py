@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ...catalog import Catalog
 from ...records import Innovation
-from ..config import EtalaseConfig
-from ..pages import PageSpec
+from ..options import SiteOptions
+from ..spec import PageSpec
 from ..urls import Urls
 from .listing import listing_pages
 from .refs import listing_refs, refs
@@ -16,9 +16,9 @@ from .refs import listing_refs, refs
 RELATED = 4
 
 
-def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageSpec]:
+def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSpec]:
     everything = list(catalog.innovations.values())
-    yield from listing_pages(urls.innovations(), everything, config.page_size, "Semua inovasi",
+    yield from listing_pages(urls.innovations(), everything, options.page_size, "Semua inovasi",
                              "etalase/innovations.html", {}, f"Daftar {len(everything)} inovasi daerah, urut abjad.",
                              listing_refs(catalog))
     related = Related(catalog)
@@ -70,7 +70,7 @@ class Neighbours:
         self.index = index
         self.position = {(key, i.id): n for key, items in index.items() for n, i in enumerate(items)}
 
-    def around(self, key: str, innovation: Innovation, skip, spread: int = 1) -> list[Innovation]:
+    def around(self, key: str, innovation: Innovation, skip: Callable[[Innovation], bool], spread: int = 1) -> list[Innovation]:
         position = self.position.get((key, innovation.id))
         if position is None:
             return []

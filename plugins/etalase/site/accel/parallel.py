@@ -21,50 +21,47 @@ core, or in `serve` (its server runs threads): the caller then does the work its
 from __future__ import annotations
 
 import logging
-import os
-import sys
-from typing import Callable, NoReturn, Optional
+from typing import BinaryIO, Callable, NoReturn, Optional
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
+from ...processes import Forked, exit_child, fork
+
 log = logging.getLogger("mkdocs.plugins.etalase")
 
 
 class Child:
-    """A forked process, as its parent sees it."""
+    """A forked process of the build, as its parent sees it."""
 
-    def __init__(self, pid: int, result: Optional[int] = None):
-        self.pid = pid
-        self.result = result  # the pipe the child writes its result to
+    def __init__(self, forked: Forked):
+        self.forked = forked
 
     def wait(self, failed: bool = False) -> str:
         """Wait for the child and return its result; raise if it failed, unless the build has `failed` already."""
-        result = ""
-        if self.result is not None:
-            with os.fdopen(self.result, "rb") as pipe:
-                result = pipe.read().decode("utf-8")
-        _, status = os.waitpid(self.pid, 0)
-        if os.waitstatus_to_exitcode(status) != 0 and not failed:
+        ok, result = self.forked.wait()
+        if not ok and not failed:
             raise PluginError("Sebagian situs gagal dibangun (lihat pesan di atas).")
-        return result
+        return result.decode("utf-8")
 
 
 def index_aside(work: Callable[[], str], config: MkDocsConfig) -> Child:
     """Fork; the child runs `work`, hands its result (a short text) to `Child.wait` and exits."""
-    read, write = os.pipe()
-    if pid := _fork():
-        os.close(write)
-        return Child(pid, read)
-    os.close(read)
+    forked, pipe = _fork(hands_back=True)
+    if forked is not None:
+        return Child(forked)
+    assert pipe is not None
     try:
         result = work()
+    except PluginError as error:  # a failure the plugin explains
+        log.error("%s", error)
+        end_child(failed=True)
     except Exception as exc:  # say what failed, with where
         log.exception("%s", exc)
         end_child(failed=True)
-    with os.fdopen(write, "wb") as pipe:
+    with pipe:
         pipe.write(result.encode("utf-8"))
     end_child(config.strict)
 
@@ -74,10 +71,11 @@ def split_pages(files: Files, config: MkDocsConfig, share: list[File]) -> Option
 
     Returns the child in the parent, None in the child (which must end with `end_child`).
     """
-    if pid := _fork():
+    forked, _ = _fork()
+    if forked is not None:
         for file in share:
             files.remove(file)
-        return Child(pid)
+        return Child(forked)
     mine = {file.src_uri for file in share}
     for file in [file for file in files if file.src_uri not in mine]:
         files.remove(file)
@@ -90,21 +88,17 @@ def split_pages(files: Files, config: MkDocsConfig, share: list[File]) -> Option
 _warnings: Optional[CountHandler] = None  # in a child: the warnings it logged
 
 
-def _fork() -> int:
+def _fork(hands_back: bool = False) -> tuple[Optional[Forked], Optional[BinaryIO]]:
     global _warnings
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:
+    forked, pipe = fork(hands_back)
+    if forked is None:
         _warnings = CountHandler(level=logging.WARNING)
         logging.getLogger("mkdocs").addHandler(_warnings)
-    return pid
+    return forked, pipe
 
 
 def end_child(strict: bool = False, failed: bool = False) -> NoReturn:
     """End a forked process: failed if asked, or when it warned in a `strict` build."""
     code = 1 if failed or (strict and _warnings is not None and _warnings.get_counts()) else 0
     logging.shutdown()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)  # nothing of the parent's build may run twice
+    exit_child(code)

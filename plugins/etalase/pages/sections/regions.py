@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
+from typing import Any, Callable, Iterator
 
 from ...catalog import Catalog
 from ...records import Region
-from ..config import EtalaseConfig
-from ..pages import PageSpec
+from ..options import SiteOptions
+from ..spec import PageSpec
 from ..urls import Urls
 from .listing import listing_pages
 from .refs import listing_refs
@@ -17,8 +17,8 @@ from .refs import listing_refs
 TOP_REGIONS = 6
 
 
-def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageSpec]:
-    def row(region: Region) -> dict:
+def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSpec]:
+    def row(region: Region) -> dict[str, Any]:
         return {
             "region": region,
             "innovations": len(catalog.innovations_by_region.get(region.code, [])),
@@ -39,10 +39,11 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
         description="Inovasi daerah menurut provinsi, kota dan kabupaten.",
     )
     for region in catalog.regions.values():
-        yield from _region_pages(catalog, urls, config, region, row)
+        yield from _region_pages(catalog, urls, options, region, row)
 
 
-def _region_pages(catalog: Catalog, urls: Urls, config: EtalaseConfig, region: Region, row) -> Iterator[PageSpec]:
+def _region_pages(catalog: Catalog, urls: Urls, options: SiteOptions, region: Region,
+                  row: Callable[[Region], dict[str, Any]]) -> Iterator[PageSpec]:
     everything = catalog.innovations_by_region.get(region.code, [])
     # A province's index also holds its cities' innovations; its page lists the cities with their
     # counts and, below, the innovations of the provincial government itself.
@@ -62,7 +63,7 @@ def _region_pages(catalog: Catalog, urls: Urls, config: EtalaseConfig, region: R
         "sectors": [(catalog.sectors[s].label, urls.sector(catalog.sectors[s]), n)
                     for s, n in sorted(sectors.items(), key=lambda x: (-x[1], x[0])) if s in catalog.sectors],
     }
-    yield from listing_pages(urls.region(region), own, config.page_size, region.name, "etalase/region.html", context,
+    yield from listing_pages(urls.region(region), own, options.page_size, region.name, "etalase/region.html", context,
                              f"Profil inovasi {region.name}: {len(everything)} inovasi dan penghargaannya.",
                              listing_refs(catalog, recipients=[a.recipient for a in shown],
                                           editions=[a.edition for a in shown]))

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...catalog import Catalog
-from ..config import EtalaseConfig
-from ..pages import PageSpec
+from ..options import SiteOptions
 from ..search import BROWSE_TERM, FILTERS, facet_counts
+from ..spec import PageSpec
 from ..urls import Urls
 
 
-def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageSpec]:
+def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSpec]:
     yield PageSpec(
         url=urls.search(),
         title="Cari",

@@ -1,6 +1,6 @@
 """Material's navigation (sidebar and tabs), rendered once per place in the site instead of once per page.
 
-Material renders the whole navigation into every page: a sixth of a generated page's build. For a
+Material renders the whole navigation into every page, a large part of a generated page's build. For a
 page outside the navigation (every innovation, region, sector... page) nothing in it is active,
 so its HTML depends only on its links, which are relative to the page. Sibling pages (the same
 parent folder: the innovations of one region, the region pages) get the same relative link to
@@ -9,7 +9,7 @@ the theme's files live inside a generated page's folder: siblings share one rend
 the navigation are rendered as usual. The cache lives in the Jinja environment, which MkDocs
 makes anew for each build.
 
-As for the header search box (search.py), Material's base template is wrapped at known points;
+As for the header search box (site/search_index.py), Material's base template is wrapped at known points;
 a theme update that moves them fails the build instead of silently skipping the cache.
 """
 
@@ -21,7 +21,7 @@ from typing import Any, Iterator
 import jinja2
 from mkdocs.utils import normalize_url
 
-from . import themepatch
+from .. import themepatch
 
 BASE = "base.html"
 CACHED = {"nav": '{% include "partials/nav.html" %}', "tabs": '{% include "partials/tabs.html" %}'}

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterator, Optional, Sequence
+from typing import Any, Callable, Iterator, Optional, Sequence, TypeVar
 
-from ..pages import PageSpec, chunks
+from ..spec import PageSpec, chunks
 
 # Pages shown on each side of the current one; the pager links the first and last page too, so it
 # stays a dozen links long whether the listing has 2 pages or 900.
 PAGER_WINDOW = 2
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -35,14 +36,14 @@ def paged_url(base: str, number: int) -> str:
     return base if number == 1 else f"{base}halaman/{number}/"
 
 
-def paginate(base: str, items: Sequence, size: int) -> Iterator[tuple[str, list, Pager]]:
+def paginate(base: str, items: Sequence[T], size: int) -> Iterator[tuple[str, list[T], Pager]]:
     """Yield (url, entries, pager) for each page of a listing."""
     pages = chunks(list(items), size)
     count = len(pages)
     for number, entries in enumerate(pages, start=1):
         shown = sorted({1, count, *range(max(1, number - PAGER_WINDOW), min(count, number + PAGER_WINDOW) + 1)})
         links: list[PagerLink] = []
-        for previous, page in zip([0, *shown], shown):
+        for previous, page in zip([0, *shown], shown, strict=False):
             if page - previous > 1:
                 links.append(PagerLink("…", None))
             links.append(PagerLink(str(page), paged_url(base, page), page == number))
@@ -57,8 +58,8 @@ def paginate(base: str, items: Sequence, size: int) -> Iterator[tuple[str, list,
         )
 
 
-def listing_pages(base: str, items: Sequence, size: int, title: str, template: str, context: dict,
-                  description: str, extra: Optional[Callable[[list], dict]] = None) -> Iterator[PageSpec]:
+def listing_pages(base: str, items: Sequence[T], size: int, title: str, template: str, context: dict[str, Any],
+                  description: str, extra: Optional[Callable[[list[T]], dict[str, Any]]] = None) -> Iterator[PageSpec]:
     """The pages of one listing; each gets `items` (its entries), `pager` and `extra(entries)` besides `context`."""
     for url, entries, pager in paginate(base, items, size):
         yield PageSpec(

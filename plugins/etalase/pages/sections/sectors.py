@@ -7,8 +7,8 @@ from typing import Iterator
 
 from ...catalog import Catalog
 from ...labels import LABELS
-from ..config import EtalaseConfig
-from ..pages import PageSpec
+from ..options import SiteOptions
+from ..spec import PageSpec
 from ..urls import Urls
 from .listing import listing_pages
 from .refs import listing_refs
@@ -17,7 +17,7 @@ from .refs import listing_refs
 TOP_REGIONS = 10
 
 
-def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageSpec]:
+def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSpec]:
     count = {sector: len(catalog.innovations_by_sector.get(sector, [])) for sector in catalog.sectors}
     # Groups in the order of UU 23/2014; sectors within a group in the order of content/sectors.yml.
     groups = [
@@ -38,6 +38,6 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
         top = [(catalog.regions[code].name, urls.region(catalog.regions[code]), n)
                for code, n in sorted(regions.items(), key=lambda x: (-x[1], x[0])) if code in catalog.regions][:TOP_REGIONS]
         context = {"sector": sector, "top_regions": top, "region_count": len(regions)}
-        yield from listing_pages(urls.sector(sector), items, config.page_size, sector.label, "etalase/sector.html",
+        yield from listing_pages(urls.sector(sector), items, options.page_size, sector.label, "etalase/sector.html",
                                  context, f"{len(items)} inovasi daerah pada urusan {sector.label}.",
                                  listing_refs(catalog))

@@ -7,7 +7,7 @@ its HTML depends on, so the digest of that context (digest.py) tells whether the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from ...catalog import Catalog
 from ...records import Edition, Innovation, Program, Recipient, Region, Sector
@@ -37,10 +37,10 @@ def refs(catalog: Catalog, *, listed: Iterable[Innovation] = (), recipients: Ite
                 found.sectors[sector] = catalog.sectors[sector]
     for recipient in recipients:
         if recipient.innovation:
-            innovation = catalog.innovations.get(recipient.innovation)
-            if innovation is not None:
-                found.innovations[innovation.id] = innovation
-                codes.append(innovation.region)
+            recipient_innovation = catalog.innovations.get(recipient.innovation)
+            if recipient_innovation is not None:
+                found.innovations[recipient_innovation.id] = recipient_innovation
+                codes.append(recipient_innovation.region)
         elif recipient.region:
             codes.append(recipient.region)
     for edition in editions:
@@ -52,7 +52,7 @@ def refs(catalog: Catalog, *, listed: Iterable[Innovation] = (), recipients: Ite
     return found
 
 
-def listing_refs(catalog: Catalog, **more: Iterable) -> Callable[[list], dict]:
+def listing_refs(catalog: Catalog, **more: Iterable[Any]) -> Callable[[list[Innovation]], dict[str, Refs]]:
     """`extra` of an innovation listing (listing_pages): each page's refs for its entries, and `more`
     (lists: read again for every page)."""
     return lambda entries: {"refs": refs(catalog, listed=entries, **more)}

@@ -8,19 +8,14 @@ line number instead of a parser crash.
 from __future__ import annotations
 
 import math
-import multiprocessing
 import re
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, ContextManager, Iterator, Optional, Sequence
+from typing import Any, Optional
 
 import yaml
 
-from .parsecache import MISSING, ParseCache
-from .processes import can_fork
+from .cache import MISSING, ParseCache
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -67,7 +62,7 @@ def read_text(path: Path | str) -> str:
         raise ContentError(
             "berkas tidak tersimpan sebagai UTF-8; simpan ulang dengan encoding UTF-8 di editor Anda", line
         ) from None
-    if b"\r" in raw:  # rare; replace() scanning every text twice cost ~0.05 s per 10,000 files
+    if b"\r" in raw:  # rare: no need to scan every text twice with replace()
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text or text.isspace():  # not strip(): that copies every text
         raise ContentError("berkas kosong; isi berkas dengan data sesuai contoh di panduan editor")
@@ -75,7 +70,7 @@ def read_text(path: Path | str) -> str:
 
 
 def parse_yaml(text: str, line_offset: int = 0, cache: Optional[ParseCache] = None) -> Document:
-    """`cache`: data of texts parsed before (see parsecache.py); the nodes are then composed only if asked for."""
+    """`cache`: data of texts parsed before (see cache.py); the nodes are then composed only if asked for."""
     if cache is not None and (cached := cache.get(text)) is not MISSING:
         return Document(cached, None, line_offset, source=text)
     try:
@@ -136,7 +131,7 @@ def _yaml_hint(problem: str) -> str:
                 "'- ') dan tanda kutip di baris ini: teks yang dikutip harus ditutup dan tidak diikuti teks lain")
 
 
-# Lines, not characters, between the two '---' (four times faster; same matches as `(.*?\n)?` with re.S).
+# Lines, not characters, between the two '---' (much quicker; same matches as `(.*?\n)?` with re.S).
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n((?:[^\n]*\n)+?)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 
 
@@ -159,64 +154,6 @@ def parse_front_matter(text: str, cache: Optional[ParseCache] = None) -> Documen
     return document
 
 
-# Below this many texts to parse, starting a second process costs more than it saves.
-ASIDE_MIN = 400
-# The second process takes the later 60 % of what is to be parsed: meanwhile the first one reads
-# the awards and parses and validates the earlier 40 %, then validates the rest.
-ASIDE_SHARE = 0.6
-
-
-def parse_aside(texts: Sequence[Optional[str]], cache: ParseCache) -> ContextManager[Callable[[int], None]]:
-    """Parse YAML `texts` the cache does not know yet in a second process, where that helps (parsing
-    is most of a first `validate`); gives `ready(index)`, to call before using texts[index].
-
-    Only the cache is filled: the caller still goes through every file in order, finds what was
-    parsed aside and parses the rest itself (texts with an error or a value JSON cannot keep), so
-    problems, positions and order are exactly those of a run without this step.
-    """
-    missing = [index for index, text in enumerate(texts) if text is not None and not cache.knows(text)]
-    if len(missing) < ASIDE_MIN or not can_fork():
-        return nullcontext(lambda index: None)
-    first = missing[int(len(missing) * (1 - ASIDE_SHARE))]
-    # Only the second process's texts are kept past this point (the YAML of 50,000 innovations is 45 MB).
-    return _parsing_aside([texts[index] for index in missing if index >= first], first, cache)
-
-
-@contextmanager
-def _parsing_aside(theirs: list[str], first: int, cache: ParseCache) -> Iterator[Callable[[int], None]]:
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-    try:
-        parsed = pool.submit(_parsed, theirs)
-    except OSError:  # no fork today (too many processes): the caller parses everything
-        pool.shutdown()
-        yield lambda index: None
-        return
-    joined = False
-
-    def ready(index: int) -> None:
-        nonlocal joined
-        if index >= first and not joined:
-            joined = True
-            try:
-                cache.add(parsed.result())
-            except BrokenProcessPool:
-                pass  # the caller parses whatever is still missing
-
-    with pool:
-        yield ready
-
-
-def _parsed(texts: list[str]) -> dict[str, object]:
-    """In the second process: the cache entries of `texts`."""
-    cache = ParseCache(None)
-    for text in texts:
-        try:
-            parse_yaml(text, cache=cache)
-        except Exception:  # noqa: BLE001  reported (or raised) by the caller's own pass over the file
-            continue
-    return cache.used
-
-
 _STR, _SEQ, _MAP, _MERGE = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map", "merge"))
 
 
@@ -225,7 +162,7 @@ class _Data:
     aliases expand to billions of values).
 
     Strings, lists and mappings, nearly all of a record, are built here in one pass with the checks:
-    PyYAML's generic constructor took half of `validate`. Anything else (numbers, booleans, null,
+    PyYAML's generic constructor is the slowest part of `validate`. Anything else (numbers, booleans, null,
     explicit tags, merge keys) goes to YAML's safe constructor, so values are the same as its own.
     `plain`: the value is made of JSON's types only, so a cache can store it as JSON.
     """
@@ -255,8 +192,8 @@ class _Data:
             self.plain = False
         return value
 
-    def _mapping(self, node: yaml.MappingNode) -> dict:
-        result: dict = {}
+    def _mapping(self, node: yaml.MappingNode) -> dict[object, object]:
+        result: dict[object, object] = {}
         names: set[str] = set()
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode):
@@ -283,7 +220,7 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return list(node.value) if isinstance(node, yaml.SequenceNode) else []
 
 
-def locate(node: Optional[yaml.Node], loc: tuple, line_offset: int = 0, at_key: bool = False) -> tuple[int, int]:
+def locate(node: Optional[yaml.Node], loc: tuple[Any, ...], line_offset: int = 0, at_key: bool = False) -> tuple[int, int]:
     """Line and column (1-based) of the deepest node on the path `loc`, e.g. ("winners", 2, "rank").
 
     With `at_key`, the position of the last key itself (an unknown key's value may be far away).

@@ -6,13 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from mkdocs.utils import get_build_date
-
 from ...catalog import Catalog
 from ...labels import LABELS
 from ...records import Category, Edition, Program, Stage, Winner
-from ..config import EtalaseConfig
-from ..pages import PageSpec
+from ..options import SiteOptions
+from ..spec import PageSpec
 from ..urls import Urls
 from .refs import refs
 
@@ -36,7 +34,7 @@ class WinnerGroup:
     winners: list[Winner]
 
 
-def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageSpec]:
+def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSpec]:
     programs = sorted(catalog.programs.values(), key=lambda p: (LEVELS.index(p.level), p.name.casefold()))
     yield PageSpec(
         url=urls.programs(),
@@ -50,8 +48,6 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
         },
         description="Program penghargaan inovasi daerah: penyelenggara, tingkat, edisi dan pemenangnya.",
     )
-    # MkDocs' build date honours SOURCE_DATE_EPOCH, so a reproducible build stays byte-identical.
-    today = dt.date.fromisoformat(get_build_date())
     for program in programs:
         editions = catalog.editions_by_program.get(program.id, [])
         yield PageSpec(
@@ -63,7 +59,7 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
             description=program.description or f"{program.name}: edisi dan pemenangnya.",
         )
         for index, edition in enumerate(editions):
-            yield edition_page(program, edition, editions, index, today, urls, catalog)
+            yield edition_page(program, edition, editions, index, options.today, urls, catalog)
 
 
 def edition_page(program: Program, edition: Edition, editions: list[Edition], index: int, today: dt.date,

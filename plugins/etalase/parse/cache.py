@@ -3,7 +3,7 @@
 Entries are keyed by a hash of the YAML text itself: a changed file always misses. Only parsing is
 skipped; every record is still validated and every cross-record rule runs on every run. Values
 are stored as JSON, so only values that come back exactly the same are given to it (text, finite
-numbers, booleans, null, lists, mappings with text keys). A change to the parsing code voids it.
+numbers, booleans, null, lists, mappings with text keys). A change to the parsing code (any module of this package) voids it.
 
 The cache lives in the user's cache folder, not in the repository, so that a pull request cannot
 bring a cache of its own (data that differ from its files). Deleting it is always safe.
@@ -20,8 +20,17 @@ from typing import Optional
 
 import yaml
 
-# The parsing code (yamlfile.py) and PyYAML's version: a change to either may change what a text parses to.
-_CODE = hashlib.sha256(Path(__file__).with_name("yamlfile.py").read_bytes() + yaml.__version__.encode()).hexdigest()
+
+def _code_digest() -> str:
+    """This package's code (every module of it) and PyYAML's version: a change to either may change
+    what a text parses to."""
+    digest = hashlib.sha256(yaml.__version__.encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+_CODE = _code_digest()
 MISSING = object()
 
 
@@ -38,6 +47,7 @@ class ParseCache:
         return cls(base / f"parsed-{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]}.json")
 
     def _read(self) -> dict[str, object]:
+        assert self.path is not None
         try:
             stored = json.loads(self.path.read_text("utf-8"))
         except (OSError, ValueError):

@@ -21,7 +21,7 @@ from typing import Any, Iterable, Optional
 
 from pydantic import BaseModel
 
-from .pages import PageSpec
+from .spec import PageSpec
 
 # id() -> (record, its tag and digest) for the records seen in one build: the same Region is in
 # thousands of contexts and is serialised once. Holding the record keeps its id from being reused.
@@ -84,7 +84,7 @@ def _walk(value: Any, parts: list[bytes], memo: Memo) -> None:
         parts.append(_record(value, memo))
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         parts.append(b"c%s:" % kind.__qualname__.encode())
-        for name in _fields(kind):
+        for name in _fields(kind):  # type: ignore[arg-type]  # a class is hashable
             _walk(getattr(value, name), parts, memo)
     else:
         raise TypeError(f"page context holds a {kind.__module__}.{kind.__qualname__}, which the page digest cannot read")

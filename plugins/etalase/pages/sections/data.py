@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...catalog import Catalog
-from ...export import AWARD_COLUMNS, FEED_ENTRIES, INNOVATION_COLUMNS, LIST_SEPARATOR, data_files
+from ...export import AWARD_COLUMNS, FEED_ENTRIES, FEED_FILE, INNOVATION_COLUMNS, LIST_SEPARATOR, data_files
 from ...labels import LABELS
-from ..config import EtalaseConfig
-from ..pages import PageSpec
+from ..options import SiteOptions
+from ..spec import PageSpec
 from ..urls import Urls
 
-FEED = "penghargaan.xml"
 FEED_TITLE = "Penghargaan inovasi daerah terbaru"
 
 # What each column holds, for the people who open the files (site text: Indonesian).
@@ -60,17 +59,17 @@ DESCRIPTIONS = {
     "inovasi.json": "Larik JSON, satu objek per inovasi; sektor sebagai larik.",
     "penghargaan.csv": "Satu baris per penerima penghargaan, terbaru lebih dulu.",
     "penghargaan.json": "Larik JSON, satu objek per penerima penghargaan.",
-    FEED: f"Umpan Atom {FEED_ENTRIES} penghargaan terbaru, untuk pembaca umpan (feed reader).",
+    FEED_FILE: f"Umpan Atom {FEED_ENTRIES} penghargaan terbaru, untuk pembaca umpan (feed reader).",
 }
 
 
-def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageSpec]:
+def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSpec]:
     files = data_files(
         catalog,
         title=FEED_TITLE,
         innovation_url=lambda innovation: urls.absolute(urls.innovation(innovation)),
         edition_url=lambda edition: urls.absolute(urls.edition(edition)),
-        feed_url=urls.absolute(urls.data_file(FEED)),
+        feed_url=urls.absolute(urls.feed()),
         home_url=urls.absolute(urls.home()),
         # Without the site's address the feed's links are site-relative: resolved from data/ up.
         base=None if urls.site_url else "../" * urls.data().count("/"),
@@ -90,7 +89,7 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
                 ("Inovasi", "inovasi", [(c, COLUMNS["inovasi"][c]) for c in INNOVATION_COLUMNS]),
                 ("Penghargaan", "penghargaan", [(c, COLUMNS["penghargaan"][c]) for c in AWARD_COLUMNS]),
             ],
-            "feed": urls.data_file(FEED),
+            "feed": urls.feed(),
         },
         description="Unduh data inovasi daerah dan penghargaannya (CSV, JSON) dan umpan Atom penghargaan terbaru.",
         files={urls.data_file(f.name): f.content for f in files},

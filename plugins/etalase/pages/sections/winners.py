@@ -11,8 +11,8 @@ from typing import Iterator, Optional
 
 from ...catalog import Award, Catalog
 from ...records import Category, Edition, Program, Region, Winner
-from ..config import EtalaseConfig
-from ..pages import PageSpec
+from ..options import SiteOptions
+from ..spec import PageSpec
 from ..urls import Urls
 from .awards import winner_groups
 from .listing import listing_pages
@@ -50,7 +50,7 @@ class EditionBlock:
     continued: bool  # the edition's first rows are on the previous page
 
 
-def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageSpec]:
+def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSpec]:
     # Editions of a program folder without program.yml are reported by the loader and left out.
     editions = [e for e in catalog.editions.values() if e.program in catalog.programs]
     by_year: dict[int, list[Edition]] = defaultdict(list)
@@ -61,7 +61,8 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
         for program in sorted(catalog.programs.values(), key=lambda p: p.name.casefold())
         if catalog.editions_by_program.get(program.id)
     ]
-    cities, provinces = [], []
+    cities: list[tuple[Region, int]] = []
+    provinces: list[tuple[Region, int]] = []
     for code, awards in catalog.awards_by_region.items():
         region = catalog.regions.get(code)
         if region is not None and awards:
@@ -84,7 +85,7 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
         description="Jumlah pemenang penghargaan inovasi daerah menurut tahun dan program, dan peringkat daerah.",
     )
     yield from listing_pages(
-        urls.winners_ranking(), city_ranking, config.page_size, "Peringkat kota dan kabupaten",
+        urls.winners_ranking(), city_ranking, options.page_size, "Peringkat kota dan kabupaten",
         "etalase/winners-ranking.html", {"city_count": len(cities)},
         "Kota dan kabupaten menurut jumlah penghargaan inovasi daerah yang diterima.",
     )
@@ -100,7 +101,7 @@ def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageS
             "older": years[position + 1] if position + 1 < len(years) else None,
         }
         yield from listing_pages(
-            urls.winners_year(year), rows, config.page_size, f"Pemenang {year}", "etalase/winners-year.html", context,
+            urls.winners_year(year), rows, options.page_size, f"Pemenang {year}", "etalase/winners-year.html", context,
             f"Semua pemenang penghargaan inovasi daerah tahun {year}, menurut program.",
             lambda entries: {"blocks": blocks(entries),
                              "refs": refs(catalog, recipients=[r for row in entries for r in row.winner.recipients])},

@@ -1,8 +1,8 @@
 """Rebuilding only what changed: a second build writes only the pages whose output would change.
 
-Every build leaves a manifest in its site folder (`.etalase-build.json`): the digest of what every
+Every accelerated build leaves a manifest in its site folder (`.etalase-build.json`): the digest of what every
 page shares (`site_digest`: configuration, theme, versions and the plugin's own code), the digest
-of each generated page (digest.py) with the file it went to, and the digest of the search records.
+of each generated page (pages/digest.py) with the file it went to, and the digest of the search records.
 
 A dirty build (`build.py build` runs one whenever the site folder has a manifest; `mkdocs build
 --dirty` and `mkdocs serve --dirty` too) compares: when the shared digest is the same, a generated
@@ -12,8 +12,8 @@ pages that no longer exist is removed. Hand-written pages and theme files are Mk
 build: written again when their source is newer than their output. When the shared digest
 differs, the site folder is emptied and everything is built, as in a clean build.
 
-The manifest is taken away at the start of a build and written at its end, so a build that
-fails leaves none behind and the next build is a full one.
+The manifest is taken away at the start of a build and written at its end (in a preview, once
+its search index is written), so a build that fails leaves none behind and the next build is a full one.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import clean_directory
 
 MANIFEST = ".etalase-build.json"
-PACKAGE = Path(__file__).resolve().parents[1]  # the etalase package: code, templates and assets
+PACKAGE = Path(__file__).resolve().parents[2]  # the etalase package: code, templates and assets
 VERSION = 1  # of the manifest's layout
 
 

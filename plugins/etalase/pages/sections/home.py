@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...catalog import Catalog
-from ..config import EtalaseConfig
-from ..pages import PageSpec
+from ..options import SiteOptions
+from ..spec import PageSpec
 from ..urls import Urls
 from .refs import refs
 
@@ -15,7 +15,7 @@ HIGHLIGHTS = 6
 TOP_SECTORS = 8
 
 
-def pages(catalog: Catalog, urls: Urls, config: EtalaseConfig) -> Iterator[PageSpec]:
+def pages(catalog: Catalog, urls: Urls, options: SiteOptions) -> Iterator[PageSpec]:
     # Regions that appear on the site: those with innovations, and award recipients without one.
     regions = {innovation.region for innovation in catalog.innovations.values()}
     regions.update(award.recipient.region for award in catalog.awards if award.recipient.region)
