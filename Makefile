@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test serve browser java
+.PHONY: site test serve browser java decap
 
 site: $(VENV)/.installed
 	$(BIN)/python build.py build
@@ -22,11 +22,18 @@ browser:
 java:
 	@command -v java >/dev/null || (apt-get update -qq && apt-get install -y -qq default-jre-headless)
 
-# The npm test tools (axe-core, Lighthouse), exactly as package-lock.json pins them; Node from Debian if missing.
+# The npm packages, exactly as package-lock.json pins them (the test tools axe-core and Lighthouse, and
+# decap-server for `serve --cms` and the editor's tests); Node from Debian if missing. `make site` needs
+# none of it: Decap CMS is vendored.
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq nodejs npm)
 	npm ci --no-audit --no-fund
 	touch $@
+
+# Update the vendored Decap CMS: set its version in package.json (npm install --save-exact decap-cms@X),
+# then `make decap` copies its dist/ into the plugin and regenerates the editor's configuration.
+decap: $(VENV)/.installed node_modules/.installed
+	$(BIN)/python build.py cms --vendor
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)

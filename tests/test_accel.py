@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -25,12 +26,17 @@ MANIFEST = ".etalase-build.json"
 ADIARTA = "innovations/kota-batu/adiarta.md"
 
 
-def repo_with(tmp_path: Path, plugins: str, name: str = "repo") -> Path:
-    """A copy of the sample whose mkdocs.yml configures `plugins` instead of `- etalase`."""
+# The sample's plugins: etalase and its options (the editor's settings), nothing else.
+PLUGINS = re.compile(r"^plugins:\n  - etalase:\n((?:      .*\n)+)", re.MULTILINE)
+
+
+def repo_with(tmp_path: Path, options: str = "", others: str = "", name: str = "repo") -> Path:
+    """A copy of the sample whose mkdocs.yml gives the etalase plugin more `options` and lists `others` after it."""
     repo = copy_sample(tmp_path / name)
     text = (ROOT / "mkdocs.yml").read_text("utf-8")
-    assert text.count("plugins:\n  - etalase\n") == 1
-    (repo / "mkdocs.yml").write_text(text.replace("plugins:\n  - etalase\n", f"plugins:\n{plugins}"), "utf-8")
+    assert len(PLUGINS.findall(text)) == 1 and not text[PLUGINS.search(text).end():].startswith("  - ")
+    text = PLUGINS.sub(lambda found: f"plugins:\n  - etalase:\n{options}{found[1]}{others}", text)
+    (repo / "mkdocs.yml").write_text(text, "utf-8")
     return repo
 
 
@@ -44,8 +50,8 @@ def run_build(repo: Path, site: Path, one_core: bool = False, **env: str) -> sub
 
 def test_a_plain_build_writes_the_accelerated_site(tmp_path):
     # Both copies outside git: dated alike.
-    build_site(repo_with(tmp_path, "  - etalase\n", "accelerated-repo"), tmp_path / "accelerated")
-    build_site(repo_with(tmp_path, "  - etalase:\n      accelerate: false\n"), tmp_path / "plain")
+    build_site(repo_with(tmp_path, name="accelerated-repo"), tmp_path / "accelerated")
+    build_site(repo_with(tmp_path, "      accelerate: false\n"), tmp_path / "plain")
     accelerated, plain = files(tmp_path / "accelerated"), files(tmp_path / "plain")
     assert MANIFEST in accelerated and MANIFEST not in plain, "a plain build keeps no manifest: the next one is full"
     del accelerated[MANIFEST]
@@ -57,7 +63,7 @@ def test_a_plain_build_writes_the_accelerated_site(tmp_path):
 
 
 def test_a_plain_build_into_a_built_folder_is_a_clean_build(tmp_path):
-    repo = repo_with(tmp_path, "  - etalase:\n      accelerate: false\n")
+    repo = repo_with(tmp_path, "      accelerate: false\n")
     site = tmp_path / "site"
     build_site(repo, site)
     stale = site / "inovasi" / "hilang" / "index.html"
@@ -69,7 +75,7 @@ def test_a_plain_build_into_a_built_folder_is_a_clean_build(tmp_path):
 
 
 def test_an_unknown_plugin_turns_the_acceleration_off(tmp_path):
-    repo = repo_with(tmp_path, "  - etalase\n  - search\n")
+    repo = repo_with(tmp_path, others="  - search\n")
     result = build_site(repo, tmp_path / "site")
     assert "Percepatan pembangunan dimatikan karena plugin material/search tidak dikenalnya" in result.stderr + result.stdout
     site = tmp_path / "site"

@@ -391,6 +391,21 @@ def test_missing_image_inside_the_repository(repo):
     assert validate(repo).code == 0
 
 
+@pytest.mark.parametrize("megabytes, severity, words", [
+    (1.5, "warning", ["1.5 MB", "sebaiknya paling besar 1 MB"]),
+    (10.5, "error", ["10.5 MB", "paling besar 10 MB"]),
+])
+def test_image_size_limits(repo, megabytes, severity, words):
+    """Uploads through the browser editor land in content/images/; the size limits are stated and enforced."""
+    line = edit(repo, INNOVATION, "sources:", "media:\n  - image: images/foto.jpg\n    alt: Foto\nsources:") + 1
+    (repo / "content/images").mkdir()
+    (repo / "content/images/foto.jpg").write_bytes(b"\xff\xd8\xff" + bytes(int(megabytes * 1024 * 1024)))
+    run = validate(repo)
+    problem = run.find(INNOVATION, line, "content/images/foto.jpg", *words)
+    assert problem.severity == severity and problem.text.startswith("media[0].image: ")
+    assert run.code == (1 if severity == "error" else 0), run.output
+
+
 # -- where files live --------------------------------------------------------------------------
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -101,11 +102,15 @@ def build(root: Path, site_dir: Path | None, clean: bool) -> None:
 
 @main.command()
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Alamat dan port pratinjau.")
+@click.option("--cms", "with_cms", is_flag=True,
+              help="Jalankan juga penyunting di /admin/ dengan server lokal (127.0.0.1) atas repositori ini.")
 @click.pass_obj
-def serve(root: Path, dev_addr: str) -> None:
+def serve(root: Path, dev_addr: str, with_cms: bool) -> None:
     """Pratinjau langsung: dibangun ulang setiap kali berkas di innovations/ atau content/ berubah.
 
     Data yang tidak valid tidak menghentikan pratinjau: masalahnya dicetak, catatan lain tetap tampil.
+    Dengan --cms, penyunting di /admin/ menyimpan ke repositori ini: setiap simpanan menjadi commit di
+    cabang cms/..., dan "Terbitkan" menggabungkannya ke cabang yang sedang aktif.
     """
     from .configfile import check_config
     from .site.build import serve_site
@@ -113,7 +118,24 @@ def serve(root: Path, dev_addr: str) -> None:
     if problems := check_config(root):  # before MkDocs' own loader reads it
         click.echo(render(problems, "text"), err=True)
         sys.exit(1)
-    sys.exit(serve_site(root, dev_addr))
+    backend = None
+    if with_cms:
+        from .site.localcms import ENVIRONMENT, LocalCmsError, start
+
+        try:
+            backend = start(root)
+        except LocalCmsError as exc:
+            click.echo(f"Gagal: {exc}", err=True)
+            sys.exit(1)
+        os.environ[ENVIRONMENT] = backend.url
+        # A terminated preview shuts down as after Ctrl+C, so the local backend is stopped with it.
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
+        click.echo(f"Penyunting: http://{dev_addr}/admin/ (server lokal {backend.url})", err=True)
+    try:
+        sys.exit(serve_site(root, dev_addr))
+    finally:
+        if backend is not None:
+            backend.stop()
 
 
 @main.command()
@@ -187,6 +209,44 @@ def import_command(root: Path, file: Path | None, template: Path | None, dry_run
     for line in import_summary(outcome, dry_run):
         click.echo(line)
     sys.exit(0 if outcome.ok else 1)
+@click.option("--vendor", is_flag=True,
+              help="Salin dulu Decap CMS dari node_modules/ (setelah npm ci) ke dalam plugin; dipakai `make decap`.")
+@click.pass_obj
+def cms(root: Path, vendor: bool) -> None:
+    """Tulis ulang konfigurasi penyunting (content/admin/config.yml) dari model data dan pengaturan cms di mkdocs.yml."""
+    from .cms import CONFIG_FILE, CmsError, References
+    from .schema import write
+    from .site import admin
+
+    if vendor:
+        written = admin.vendor(root / "node_modules")
+        click.echo(f"Decap CMS {admin.vendored_version()}: {len(written)} berkas disalin ke {admin.VENDOR}")
+    plugin = _plugin(root)
+    checked = check_repository(root)
+    try:
+        text = admin.generated(admin.settings(plugin.config, None), References.of(checked.catalog))[f"{admin.PREFIX}/config.yml"]
+    except CmsError as exc:
+        click.echo(f"Gagal: {exc}", err=True)
+        sys.exit(1)
+    changed = write(root, {CONFIG_FILE: text})
+    click.echo(f"{'diperbarui' if changed else 'tidak berubah'}: {CONFIG_FILE}")
+
+
+def _plugin(root: Path):
+    """The etalase plugin as configured in the repository's mkdocs.yml."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    from .configfile import check_config
+
+    if problems := check_config(root):  # before MkDocs' own loader reads it
+        click.echo(render(problems, "text"), err=True)
+        sys.exit(1)
+    try:
+        return load_config(str(root / "mkdocs.yml")).plugins["etalase"]
+    except (ConfigurationError, KeyError, OSError) as exc:
+        click.echo(f"Gagal membaca pengaturan etalase di {root / 'mkdocs.yml'}: {exc}", err=True)
+        sys.exit(1)
 
 
 @main.group()

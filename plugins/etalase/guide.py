@@ -7,15 +7,12 @@ what it holds (with the Indonesian label of each allowed value) and its descript
 
 from __future__ import annotations
 
-from typing import Any, get_args
+from typing import Any
 
 from pydantic import TypeAdapter
 
-from .labels import label
-from .records.award import Level, StageKind
+from .labels import CHOICES, label
 from .records.common import InnovationId, RegionCode, SafeUrl, Slug
-from .records.innovation import Initiator, InnovationForm, InnovationStage, InnovationType
-from .records.reference import RegionKind, SectorGroup
 from .schema import SCHEMAS, SchemaFile, schema_of
 
 REFERENCE_PAGE = "content/panduan/referensi-kolom.md"
@@ -31,14 +28,6 @@ _PATTERNS = {
     )
 }
 _FORMATS = {"date": "tanggal TTTT-BB-HH, misalnya 2020-06-22"}
-# Which labels (labels.LABELS) name the values of each choice, keyed by its values as the schemas list them.
-_CHOICES = {
-    get_args(kind): field
-    for kind, field in (
-        (InnovationType, "type"), (InnovationForm, "form"), (InnovationStage, "stage"), (Initiator, "initiator"),
-        (RegionKind, "kind"), (SectorGroup, "group"), (Level, "level"), (StageKind, "stage_kind"),
-    )
-}
 
 _INTRO = """\
 # Referensi kolom
@@ -104,7 +93,7 @@ def _kind(prop: dict[str, Any]) -> str:
 
 def _one_kind(prop: dict[str, Any]) -> str:
     if "enum" in prop:
-        field = _CHOICES[tuple(prop["enum"])]
+        field = CHOICES[tuple(prop["enum"])]
         return "salah satu: " + ", ".join(f"`{value}` ({label(field, value)})" for value in prop["enum"])
     kind = prop["type"]
     if kind == "array":

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
+from .records.award import Level, StageKind
+from .records.innovation import Initiator, InnovationForm, InnovationStage, InnovationType
+from .records.reference import RegionKind, SectorGroup
+
 LABELS: dict[str, dict[str, str]] = {
     "type": {"digital": "Digital", "non-digital": "Non-digital"},
     "form": {
@@ -55,6 +61,22 @@ FIELD_LABELS = {
 
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
           "Oktober", "November", "Desember"]
+
+
+# Which labels name the values of each choice, keyed by its values as the schemas list them (its Literal type's).
+CHOICES: dict[tuple[str, ...], str] = {
+    get_args(kind): field
+    for kind, field in (
+        (InnovationType, "type"), (InnovationForm, "form"), (InnovationStage, "stage"), (Initiator, "initiator"),
+        (RegionKind, "kind"), (SectorGroup, "group"), (Level, "level"), (StageKind, "stage_kind"),
+    )
+}
+
+
+def labels_of(values: list[str]) -> dict[str, str] | None:
+    """The labels of a choice given its values as a schema lists them (the guide and the CMS), if it has them."""
+    field = CHOICES.get(tuple(values))
+    return LABELS[field] if field is not None else None
 
 
 def label(field: str, value: str) -> str:

@@ -26,6 +26,9 @@ from .regionnames import closest_code
 _REGION_CODE = re.compile(REGION_CODE)
 # Path segments the site's generated pages use beside record slugs (the listing's pages: inovasi/halaman/2/).
 RESERVED_SLUGS = frozenset({"halaman"})
+MB = 1024 * 1024
+IMAGE_WARN_BYTES = 1 * MB  # larger images are reported as warnings
+IMAGE_MAX_BYTES = 10 * MB  # and past this, as errors
 
 
 class Checker:
@@ -141,6 +144,15 @@ class Checker:
             # A link or special file is reported as such by the loader; here it is "not found" too.
             self._report(path, loc, f"gambar {CONTENT_DIR}/{image} tidak ditemukan; simpan gambar di folder "
                          f"{CONTENT_DIR}/ dan tulis path-nya relatif dari sana")
+            return
+        # The limits the browser editor states too: a page loads its images on visitors' phones.
+        size = (self.root / CONTENT_DIR / image).stat().st_size
+        if size > IMAGE_WARN_BYTES:
+            too_big = size > IMAGE_MAX_BYTES
+            self._report(path, loc, f"gambar {CONTENT_DIR}/{image} berukuran {size / MB:.1f} MB; "
+                         + ("paling besar 10 MB, perkecil dulu" if too_big else
+                            "sebaiknya paling besar 1 MB agar halaman cepat dibuka di ponsel (paling besar 10 MB)")
+                         + " (misalnya lebar 1600 piksel, JPEG mutu 80)", severity="error" if too_big else "warning")
 
     def _check_sector_refs(self, path: str, sectors: Sequence[Optional[str]]) -> None:
         seen: set[str] = set()

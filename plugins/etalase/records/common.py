@@ -169,6 +169,8 @@ SafeUrl = Annotated[
     WithJsonSchema({"type": "string", "pattern": "^([Hh][Tt][Tt][Pp][Ss]?://|[Mm][Aa][Ii][Ll][Tt][Oo]:)"}),
 ]
 RepoPath = Annotated[str, Field(min_length=1), AfterValidator(_repo_path)]
+# Marked as an image in the schema, so the browser editor (cms.py) gives it an upload widget.
+ImagePath = Annotated[RepoPath, WithJsonSchema({"type": "string", "minLength": 1, "contentMediaType": "image/*"})]
 Year = Annotated[int, AfterValidator(_check_year)]
 Date = Annotated[dt.date, PlainValidator(_parse_date), WithJsonSchema({"type": "string", "format": "date"})]
 YearOrDate = Annotated[
@@ -223,8 +225,8 @@ class Media(Record):
 
     video: Optional[SafeUrl] = None
     """Tautan video, diawali https://, misalnya dari YouTube."""
-    image: Optional[RepoPath] = None
-    """Berkas gambar, ditulis relatif dari folder content/, misalnya images/adiarta.jpg."""
+    image: Optional[ImagePath] = None
+    """Berkas gambar, ditulis relatif dari folder content/, misalnya images/adiarta.jpg; sebaiknya paling besar 1 MB, lebih dari 10 MB ditolak."""
     alt: Optional[Text] = None
     """Teks pengganti gambar untuk pembaca layar; wajib untuk gambar."""
     caption: Optional[Text] = None

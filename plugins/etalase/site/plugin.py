@@ -8,6 +8,7 @@ makes the build faster is the accelerator's (accel/), called at each event.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any, Optional
 
@@ -30,7 +31,7 @@ from ..pages.spec import PageSpec
 from ..pages.urls import Urls
 from ..problems import render, summary
 from ..validate import Checked, check_repository
-from . import accessibility, filters, search_index
+from . import accessibility, admin, filters, localcms, search_index
 from .accel import Accelerator
 from .config import EtalaseConfig
 from .guard import SourceNames, clean_page, drop_unpublishable, refuse_shadowed
@@ -56,6 +57,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         self.checked: Optional[Checked] = None
         self.specs: dict[str, PageSpec] = {}
         self.sources = SourceNames()  # messages name the content file of a generated page
+        # The local backend's address (decap-server on 127.0.0.1), from `build.py serve --cms`.
+        self.local_backend: Optional[str] = None
 
     def use_checked(self, root: Path, checked: Checked) -> None:
         """The repository as the caller (`build.py build`) has just validated it: the first build uses it
@@ -71,6 +74,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.sources.install()
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        self.local_backend = os.environ.get(localcms.ENVIRONMENT) if self.preview else None
         self.options = site_options(self.config, config.site_url)
         self.urls = Urls(self.options)
         if str(TEMPLATES) not in config.theme.dirs:  # once, when a configuration is built again (tests)
@@ -94,6 +98,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         self.specs = self._page_specs(self.checked, files)
         for file in self.accel.page_files(config, self.specs) + assets(config):
             files.append(file)
+        admin.add_editor(files, config, admin.settings(self.config, config.site_url, self.local_backend),
+                         self.checked.catalog)
         return files
 
     @event_priority(-100)  # after every plugin's on_nav: both processes go on with the same navigation
