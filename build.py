@@ -7,7 +7,7 @@ from pathlib import Path
 # Runs from a plain checkout too: the package lives under plugins/.
 sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
 
-from etalase.cli import main  # noqa: E402
+from etalase.cli import main
 
 if __name__ == "__main__":
     main()

@@ -114,7 +114,7 @@ def fresh(*folders: Path):
 def etalase_rows(size: int, runs: int, repo: Path, work: Path) -> list[Row]:
     cli = [sys.executable, str(ROOT / "build.py"), "--root", str(repo)]
     site = work / "site-etalase"
-    # The parse cache (etalase/parsecache.py) of this run only: emptied where a step must start
+    # The parse cache (etalase/parse/cache.py) of this run only: emptied where a step must start
     # without it, as in CI; `validate` and the rebuild find what the previous command parsed.
     cache = work / "cache"
     env = {"XDG_CACHE_HOME": str(cache)}
@@ -164,9 +164,9 @@ def preview_rows(size: int, runs: int, cli: list[str], edited: Path, work: Path,
                 title, before = f"Judul Pratinjau {index}", fetch(entry)
                 edited.write_text(re.sub(r"^title: .*$", f"title: {title}", original, count=1, flags=re.M), "utf-8")
                 started = time.perf_counter()
-                poll(lambda: title in (fetch(page) or ""), process)
+                poll(lambda title=title: title in (fetch(page) or ""), process)
                 page_times.append(time.perf_counter() - started)
-                poll(lambda: fetch(entry) not in (None, before), process)
+                poll(lambda before=before: fetch(entry) not in (None, before), process)
                 index_times.append(time.perf_counter() - started)
             peak = peak_mb(process.pid)
         finally:
@@ -244,7 +244,8 @@ _HUGO_LAYOUTS = {
     "single.html": """{{ define "main" }}<article><h1>{{ .Title }}</h1><p>{{ .Params.subtitle }}</p>
 <dl><dt>Daerah</dt><dd>{{ range .GetTerms "regions" }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a>{{ end }}</dd>
 <dt>Urusan</dt><dd>{{ range .GetTerms "sectors" }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> {{ end }}</dd>
-<dt>Perangkat daerah</dt><dd>{{ .Params.unit }}</dd><dt>Jenis</dt><dd>{{ .Params.type }}, {{ .Params.form }}, {{ .Params.stage }}</dd>
+<dt>Perangkat daerah</dt><dd>{{ .Params.unit }}</dd>
+<dt>Jenis</dt><dd>{{ .Params.type }}, {{ .Params.form }}, {{ .Params.stage }}</dd>
 <dt>Diluncurkan</dt><dd>{{ .Params.launched }}</dd></dl><p>{{ .Params.summary }}</p>
 {{ .Content }}
 <ul>{{ range .Params.links }}<li><a href="{{ .url }}">{{ .label }}</a></li>{{ end }}</ul>
@@ -361,7 +362,7 @@ def report(rows: list[Row], sizes: list[int], runs: list[int], load: tuple, args
         "",
         f"- Machine: {machine()}.",
         f"- Sizes: {', '.join(f'{s:,}' for s in sizes)} innovations; runs per figure (median): "
-        f"{', '.join(f'{r} at {s:,}' for s, r in zip(sizes, runs))}.",
+        f"{', '.join(f'{r} at {s:,}' for s, r in zip(sizes, runs, strict=True))}.",
         f"- Load average (1 min) at start {load[0][0]:.2f}, at end {load[1][0]:.2f}. {busy}",
         "- Full builds start from an empty output folder; a rebuild runs the same command again on the "
         "previous output after one innovation was edited: its narrative (shown on its own page only), then its "
@@ -390,7 +391,7 @@ def main() -> None:
     runs = runs * len(sizes) if len(runs) == 1 else runs
     load_start = os.getloadavg()
     rows: list[Row] = []
-    for size, count in zip(sizes, runs):
+    for size, count in zip(sizes, runs, strict=True):
         work = args.out / str(size)
         shutil.rmtree(work, ignore_errors=True)
         print(f"N = {size:,}: generating", flush=True)

@@ -34,9 +34,9 @@ from playwright.sync_api import Page, Request, sync_playwright
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from browser import DESKTOP, launch, serve  # noqa: E402 - the tests' harness, one way to run Chromium
-
 from etalase.generate import write_tree  # noqa: E402
+
+from browser import DESKTOP, launch, serve  # noqa: E402 - the tests' harness, one way to run Chromium
 
 TARGET_KB = 300  # budget for everything the search bundle fetches up to the first query's results
 STATUS = "[role=status]"

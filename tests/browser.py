@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
+import io
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
@@ -34,14 +36,38 @@ PHONE = {"width": 390, "height": 844}
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the name is http.server's
+    def log_message(self, format, *args):
         pass
 
 
+# What GitHub Pages sends compressed when the browser accepts it.
+COMPRESSED = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".map"}
+
+
+class _CompressingHandler(_QuietHandler):
+    """As GitHub Pages serves a site: text files gzip-compressed, cached for ten minutes."""
+
+    def send_head(self) -> BinaryIO | None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        # Anything else (a folder without its slash, a missing file, a binary file) as http.server serves it.
+        if not (path.is_file() and path.suffix in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 @contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve `directory` on 127.0.0.1 at a free port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, compressed: bool = False) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 at a free port (gzip-compressed: as GitHub Pages); yields the base URL."""
+    handler = functools.partial(_CompressingHandler if compressed else _QuietHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from etalase import generate
+
 ROOT = Path(__file__).resolve().parents[1]
 
 # Browser fixtures (site_url, browser, page, phone) live in tests/browser.py.
@@ -28,7 +30,7 @@ def build_site(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="session", autouse=True)
 def private_parse_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Every command a test runs keeps its parse cache (etalase/parsecache.py) in the run's own folder,
+    """Every command a test runs keeps its parse cache (etalase/parse/cache.py) in the run's own folder,
     not in the user's cache folder (one file per temporary repository would pile up there)."""
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache-home"))
 
@@ -44,7 +46,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def generated_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """A generated 2,000-innovation repository and its site, built once per run for the scale tests."""
-    generate = pytest.importorskip("etalase.generate", reason="the generator is not available")
     root = tmp_path_factory.mktemp("generated")
     generate.write_tree(root, innovations=2000, seed=7)
     site = tmp_path_factory.mktemp("generated-site")

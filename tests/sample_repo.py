@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft7Validator
 
+from etalase.parse import parse_front_matter, parse_yaml, read_text
 from etalase.schema import SchemaFile
-from etalase.yamlfile import parse_front_matter, parse_yaml, read_text
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -18,6 +18,13 @@ ROOT = Path(__file__).resolve().parents[1]
 def copy_sample(target: Path) -> Path:
     for folder in ("content", "innovations"):
         shutil.copytree(ROOT / folder, target / folder)
+    return target
+
+
+def copy_site(target: Path) -> Path:
+    """A copy of the sample content with the site's configuration: enough to build it."""
+    copy_sample(target)
+    shutil.copy(ROOT / "mkdocs.yml", target)
     return target
 
 

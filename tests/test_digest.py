@@ -1,4 +1,4 @@
-"""Page digests (etalase/site/digest.py): a page's digest changes when, and only when, its HTML can.
+"""Page digests (etalase/pages/digest.py): a page's digest changes when, and only when, its HTML can.
 
 Digests come from the real repository files (check_repository, then every section's pages); the edit
 tests also build the sample before and after the edit and compare the HTML of every generated page:
@@ -7,6 +7,7 @@ a page whose HTML changed always has a new digest.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -17,13 +18,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site
-from etalase.site.config import EtalaseConfig
-from etalase.site.digest import page_digest, page_digests
-from etalase.site.pages import PageSpec
-from etalase.site.sections import SECTIONS
-from etalase.site.urls import Urls
+from etalase.pages.digest import page_digest, page_digests
+from etalase.pages.options import SiteOptions
+from etalase.pages.sections import page_specs
+from etalase.pages.spec import PageSpec
+from etalase.pages.urls import Urls
 from etalase.validate import check_repository
+
+from conftest import ROOT, build_site
 
 INNOVATION = "innovations/kota-batu/adiarta.md"  # awarded, in two sectors
 # Every build and digest of this file is dated alike (edition stages are shown as done or scheduled).
@@ -31,11 +33,8 @@ DATE = {"SOURCE_DATE_EPOCH": "1700000000"}
 
 
 def specs(root: Path) -> list[PageSpec]:
-    config = EtalaseConfig()
-    config.load_dict({})
-    config.validate()
-    catalog = check_repository(root).catalog
-    return [spec for section in SECTIONS for spec in section(catalog, Urls(config), config)]
+    options = SiteOptions(today=dt.datetime.fromtimestamp(int(DATE["SOURCE_DATE_EPOCH"]), dt.timezone.utc).date())
+    return list(page_specs(check_repository(root).catalog, Urls(options), options).values())
 
 
 def digests(root: Path) -> dict[str, str]:

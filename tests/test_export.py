@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
 from etalase import export
 from etalase.validate import check_repository
+
+from conftest import ROOT
 from sample_repo import copy_sample, load
 
 ATOM = "{http://www.w3.org/2005/Atom}"

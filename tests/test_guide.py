@@ -8,11 +8,12 @@ import urllib.parse
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from sample_repo import ROOT, cli, copy_sample, repo, unexpected  # noqa: F401  (repo is a fixture)
 
 from etalase.problems import Problem
 from etalase.records import Edition, Innovation, InnovationIndex, Program, Region, Sector
 from etalase.validate import check_repository
+
+from sample_repo import ROOT, cli, copy_sample, repo, unexpected  # noqa: F401  (repo is a fixture)
 
 GUIDE = ROOT / "content/panduan"
 ERROR_LINE = re.compile(r"^\S+:\d+:\d+: (error|warning): ")
@@ -155,3 +156,12 @@ def _types(annotation) -> list:
         found.append(current)
         stack += list(typing.get_args(current))
     return found
+
+
+def test_every_choice_of_the_records_has_its_labels():
+    """The guide and the editor name each allowed value with its label; a type that gains a value keeps its table."""
+    from etalase.labels import CHOICES, LABELS
+
+    assert len(CHOICES) == 12  # the innovation, award and reference choices, the evidence, budget, status and index ones
+    for values, field in CHOICES.items():
+        assert set(values) <= set(LABELS[field]), f"{field}: a value without an Indonesian label"

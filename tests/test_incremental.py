@@ -1,4 +1,4 @@
-"""A second `build.py build` into the same folder rewrites only what changed (etalase/site/incremental.py),
+"""A second `build.py build` into the same folder rewrites only what changed (etalase/site/accel/incremental.py),
 and what it leaves is byte for byte the site a clean build of the same files writes."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A build whose pages are written by two processes (etalase/site/parallel.py) is byte for byte the
+"""A build whose pages are written by two processes (etalase/site/accel/parallel.py) is byte for byte the
 build of one process: same files, same pages, same sitemap, same search index."""
 
 from __future__ import annotations

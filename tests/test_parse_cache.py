@@ -1,4 +1,4 @@
-"""The parse cache (etalase/parsecache.py) never changes what `validate` reports: an edited file is
+"""The parse cache (etalase/parse/cache.py) never changes what `validate` reports: an edited file is
 read again, a problem in an unchanged file is reported at the same line from the cache, and a
 damaged cache file is ignored. Runs use the real command line with a private cache folder.
 """
@@ -59,3 +59,40 @@ def test_a_damaged_cache_is_ignored(repo, cache_home):
     line = edit(repo, INNOVATION, "type: digital", "type: digitall")
     broken = cli(repo, "validate")
     assert broken.returncode == 1 and f"{INNOVATION}:{line}:" in broken.stdout
+
+
+def test_a_cache_of_other_parsing_code_is_not_used(tmp_path):
+    """Keyed by the code of the whole parse package (yamlfile, cache, the parse aside), its bounds
+    (limits.py) and PyYAML's version."""
+    import json
+    import shutil
+
+    from etalase.parse import ParseCache
+    from etalase.parse.cache import _CODE, _code_digest
+
+    path = tmp_path / "parsed.json"
+    cache = ParseCache(path)
+    cache.put("title: A\n", {"title": "A"})
+    cache.save()
+    assert ParseCache(path).get("title: A\n") == {"title": "A"}
+    stored = json.loads(path.read_text("utf-8"))
+    path.write_text(json.dumps({**stored, "code": "other"}), "utf-8")
+    assert ParseCache(path).stored == {}
+    assert _code_digest() == _CODE
+    # Every module of the package counts, not only yamlfile.py: a copy of it with one module changed digests differently.
+    package = Path(_code_digest.__code__.co_filename).parent
+    copy = tmp_path / "parse"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(package.parent / "limits.py", tmp_path / "limits.py")
+
+    def copied_code() -> str:
+        namespace: dict = {"__file__": str(copy / "cache.py"), "__name__": "copied_cache"}
+        exec(compile((copy / "cache.py").read_text("utf-8"), str(copy / "cache.py"), "exec"), namespace)
+        return namespace["_CODE"]
+
+    assert copied_code() == _CODE
+    for changed in (copy / "aside.py", tmp_path / "limits.py"):
+        original = changed.read_text("utf-8")
+        changed.write_text(original + "\n# changed\n", "utf-8")
+        assert copied_code() != _CODE, changed.name
+        changed.write_text(original, "utf-8")

@@ -19,6 +19,7 @@ import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+
 from sample_repo import known_warning, unexpected
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,4 +1,4 @@
-"""Two builds of the same input are byte-identical (DESIGN.md), dated by the last commit, not the clock."""
+"""Two builds of the same input are byte-identical, dated by the last commit, not the clock."""
 
 from __future__ import annotations
 

@@ -3,10 +3,10 @@
 import json
 from pathlib import Path
 
-from sample_repo import cli, committed_validator, load, repo, unexpected  # noqa: F401  (repo is a fixture)
-
+from etalase.parse import parse_front_matter, parse_yaml, read_text
 from etalase.schema import BY_NAME
-from etalase.yamlfile import parse_front_matter, parse_yaml, read_text
+
+from sample_repo import cli, committed_validator, load, repo, unexpected  # noqa: F401  (repo is a fixture)
 
 
 def assert_valid(repo: Path, rel: str) -> None:

@@ -95,7 +95,7 @@ def test_province_filter_leaves_only_that_provinces_innovations(page, site_url, 
     # Each value shows how many innovations it would leave.
     expect(province.locator("option", has_text="Jawa Timur")).to_have_text(f"Jawa Timur ({len(batu)})")
     province.select_option("Jawa Timur")
-    expect(page.get_by_role("status")).to_have_text(f"{len(batu)} inovasi ditemukan")
+    expect(page.get_by_role("status")).to_have_text(f"{len(batu)} inovasi ditemukan, disaring menurut Provinsi: Jawa Timur")
     assert sorted(titles(page)) == sorted(i.title for i in batu)
     assert regions(page) == {"Kota Batu"}
     assert parse_qs(urlsplit(page.url).query) == {"provinsi": ["Jawa Timur"]}
@@ -107,7 +107,8 @@ def test_a_shared_filtered_url_opens_with_the_same_filters(page, site_url, catal
     open_search(page, site_url, f"?provinsi=Jawa+Timur&jenis={jenis}")
     expect(page.get_by_label("Provinsi")).to_have_value("Jawa Timur")
     expect(page.get_by_label("Jenis")).to_have_value(jenis)
-    expect(page.get_by_role("status")).to_have_text(f"{len(expected)} inovasi ditemukan")
+    expect(page.get_by_role("status")).to_have_text(
+        f"{len(expected)} inovasi ditemukan, disaring menurut Provinsi: Jawa Timur; Jenis: {jenis}")
     assert sorted(titles(page)) == sorted(i.title for i in expected)
     # Another value of a chosen filter still shows what it would give, the query joins the filters.
     other = [i for i in innovations_of(catalog, "Kota Batu") if i.type != "digital"]
@@ -132,7 +133,8 @@ def test_phone_layout_has_no_sideways_scroll_and_usable_filters(phone, site_url,
     assert box["x"] >= 0 and box["x"] + box["width"] <= phone.viewport_size["width"]
     assert box["height"] >= 40  # a touch target a thumb can hit (CSS px)
     province.select_option("Jawa Timur")
-    expect(phone.get_by_role("status")).to_have_text(f"{len(innovations_of(catalog, 'Kota Batu'))} inovasi ditemukan")
+    expect(phone.get_by_role("status")).to_have_text(
+        f"{len(innovations_of(catalog, 'Kota Batu'))} inovasi ditemukan, disaring menurut Provinsi: Jawa Timur")
     assert phone.evaluate("document.documentElement.scrollWidth") <= phone.viewport_size["width"]
     # The header keeps a way to the search page on a phone.
     expect(phone.locator("header").get_by_role("button", name="Cari")).to_be_visible()

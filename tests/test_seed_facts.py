@@ -1,8 +1,8 @@
 """Every fact of the five source articles (tests/seeds/) is in the sample content's records.
 
 The facts are read out of the article text here, not copied into the test, so a test passes only
-when the records say what the articles say; names are matched case-insensitively, and the only
-hand-written knowledge is the small alias map for spellings that differ from the official name.
+when the records say what the articles say; names are matched case-insensitively, and spellings that differ from the official name
+("Pare-Pare", "Pangkal Pinang") are resolved by the same name lookup `new` and `import` use.
 """
 
 from __future__ import annotations
@@ -19,9 +19,6 @@ from etalase.validate import check_repository
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = Path(__file__).resolve().parent / "seeds"  # the five articles, as given to the project
-
-# Spellings in the articles that differ from the official Kemendagri names.
-ALIASES = {"Pare-Pare": "Parepare", "Pangkal Pinang": "Pangkalpinang"}
 
 ORDINALS = {"pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5}
 
@@ -313,8 +310,9 @@ def test_iga_2020_every_city_and_regency(catalog, iga_2020):
     regencies = [n for part in grab(r"level kabupaten apresiasi diberikan kepada Kabupaten (.+?)\. Kemudian Kabupaten "
                                     r"(.+?)\.\(", text).groups() for n in names(part)]
     assert len(cities) == len(set(cities)) > 10 and len(regencies) == len(set(regencies)) > 10
-    expected = {("kota", f"Kota {ALIASES.get(n, n)}") for n in cities}
-    expected |= {("kabupaten", f"Kabupaten {ALIASES.get(n, n)}") for n in regencies}
+    typed = [f"Kota {n}" for n in cities] + [f"Kabupaten {n}" for n in regencies]
+    expected = {(region.kind, region.name) for region in (catalog.regions[catalog.region_names.code(n)] for n in typed)}
+    assert len(expected) == len(typed)
     categories = {c.id: fold(c.name) for c in iga_2020.categories}
     given = set()
     for winner in iga_2020.winners:

@@ -23,7 +23,7 @@ import yaml
 from bs4 import BeautifulSoup
 from slugify import slugify
 
-from etalase.site.sections.profile import REPLICATIONS_SHOWN
+from etalase.pages.sections.profile import REPLICATIONS_SHOWN
 
 from conftest import ROOT, build_site
 
@@ -160,19 +160,25 @@ def test_kota_batu_profile_lists_its_innovations(built_site):
 
 
 def test_a_province_page_lists_its_regions_with_counts(built_site):
+    """Every city and regency of the province is listed with its count; only those with content
+    are links, and only they have a page (pages grow with content, not with the official list)."""
     all_regions = regions(ROOT)
     records = innovations(ROOT)
     for province_code, slug in (("35", "jawa-timur"), ("21", "kepulauan-riau")):
         page = html(built_site, f"daerah/{slug}/")
         rows = content(page).select("#daerah + .md-typeset__scrollwrap tbody tr")
-        listed = {row.a.get_text(strip=True): count_in(row.select_one('[data-count="innovations"]').get_text())
+        listed = {row.td.get_text(strip=True): (count_in(row.select_one('[data-count="innovations"]').get_text()),
+                                                count_in(row.find_all("td")[3].get_text()), row.td.a is not None)
                   for row in rows}
         expected_regions = {r["name"] for code, r in all_regions.items() if code.startswith(province_code + ".")}
         assert set(listed) == expected_regions
-        for name, count in listed.items():
-            assert count == sum(1 for r in records.values() if all_regions[r["region"]]["name"] == name)
         targets = link_targets(page, f"daerah/{slug}/")
-        assert all(f"daerah/{slugify(name)}/" in targets for name in listed)
+        for name, (count, awards, linked) in listed.items():
+            assert count == sum(1 for r in records.values() if all_regions[r["region"]]["name"] == name)
+            assert linked == bool(count or awards), name
+            assert (f"daerah/{slugify(name)}/" in targets) == linked
+            assert (built_site / "daerah" / slugify(name) / "index.html").is_file() == linked, name
+        assert any(not linked for _, _, linked in listed.values())  # zero shown plainly, not linked
 
 
 def test_index_counts_equal_the_records(built_site):

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from conftest import build_site
 from sample_repo import ROOT, copy_sample
 
@@ -161,13 +162,13 @@ def test_region_page_shows_its_index_trend_and_predicate(site):
     chart = batu.select_one("svg.etalase-index-chart")
     assert chart is not None and len(chart.select("rect")) == 1
     banjarmasin = page(site, "daerah/kota-banjarmasin")
-    rows = [[td.get_text(strip=True) for td in tr.select("td")] for tr in banjarmasin.select("table.etalase-index-trend tbody tr")]
+    rows = [[td.get_text(strip=True) for td in tr.select("th, td")] for tr in banjarmasin.select("table.etalase-index-trend tbody tr")]
     assert rows == [["2021", "48,50", "Inovatif"], ["2020", "—", "Sangat Inovatif"]]
 
 
 def test_index_year_ranks_ties_together_and_predicates_without_score_last(site):
     article = page(site, "indeks/2021")
-    rows = [[td.get_text(strip=True) for td in tr.select("td")] for tr in article.select("table.etalase-index-ranking tbody tr")]
+    rows = [[td.get_text(strip=True) for td in tr.select("th, td")] for tr in article.select("table.etalase-index-ranking tbody tr")]
     assert rows == [["1", "Kota Batam", "70,00", "Sangat Inovatif"], ["1", "Kota Batu", "70,00", "Sangat Inovatif"],
                     ["3", "Kota Banjarmasin", "48,50", "Inovatif"], ["—", "Kota Madiun", "—", "Kurang Inovatif"]]
     years = page(site, "indeks")
@@ -177,7 +178,7 @@ def test_index_year_ranks_ties_together_and_predicates_without_score_last(site):
 def test_province_page_lists_its_regions_predicates(site):
     article = page(site, "daerah/jawa-timur")
     table = article.select_one("table.etalase-province-index")
-    rows = {tr.td.get_text(strip=True): tr.select("td")[2].get_text(strip=True) for tr in table.select("tbody tr")}
+    rows = {tr.th.get_text(strip=True): tr.select("td")[1].get_text(strip=True) for tr in table.select("tbody tr")}
     assert rows == {"Kota Batu": "Sangat Inovatif", "Kota Madiun": "Kurang Inovatif"}
 
 

@@ -1,9 +1,9 @@
 from dataclasses import asdict
 from pathlib import Path
 
-from sample_repo import unexpected
-
 from etalase.validate import check_repository
+
+from sample_repo import unexpected
 
 ROOT = Path(__file__).resolve().parents[1]
 

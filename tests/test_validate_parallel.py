@@ -1,5 +1,5 @@
 """A first `validate` of a large repository parses half of the files in a second process
-(yamlfile.parse_aside); what it reports must not depend on that, nor on the parse cache: the same
+(etalase/parse/aside.py); what it reports must not depend on that, nor on the parse cache: the same
 problems, at the same lines, in the same order, on one core, on two, and from the cache.
 """
 
@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from sample_repo import ROOT
+from etalase import generate
 
-generate = pytest.importorskip("etalase.generate", reason="the generator is not available")
+from sample_repo import ROOT
 
 # (what an editor might write instead of a line, the problem's line relative to that line, words of the message)
 BREAKAGES = [

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sample_repo import known_warning, unexpected
 
 from etalase.validate import check_repository
+
+from sample_repo import known_warning, unexpected
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -278,8 +279,8 @@ def test_edition_file_named_after_an_impossible_year(repo):
      ["urusan 'perdagangn' tidak dikenal", "maksud Anda 'perdagangan'"]),
     (BATU_2020, "innovation: kota-batu/adiarta", "innovation: kota-batu/adiartha", "winners[1].recipients[0].innovation",
      ["'kota-batu/adiartha' tidak ditemukan", "maksud Anda 'kota-batu/adiarta'"]),
-    (NEW_NORMAL, 'region: "33.73"', 'region: "34.73"', "winners[1].recipients[0].region",
-     ["kode wilayah '34.73'", "maksud Anda '33.73' (Kota Salatiga)"]),
+    (NEW_NORMAL, 'region: "33.73"', 'region: "33.37"', "winners[1].recipients[0].region",
+     ["kode wilayah '33.37'", "maksud Anda '33.73' (Kota Salatiga)"]),
     (IGA_2020, "  - category: kota\n", "  - category: kotaa\n", "winners[0].category",
      ["kategori 'kotaa'", "maksud Anda 'kota'"]),
     ("content/awards/lomba-inovasi-daerah-kota-batam/program.yml", 'region: "21.71"', 'region: "21.7"', "region",
@@ -393,6 +394,21 @@ def test_missing_image_inside_the_repository(repo):
     (repo / "content/images").mkdir()
     (repo / "content/images/adiarta.jpg").write_bytes(b"\xff\xd8\xff")
     assert validate(repo).code == 0
+
+
+@pytest.mark.parametrize("megabytes, severity, words", [
+    (1.5, "warning", ["1.5 MB", "sebaiknya paling besar 1 MB"]),
+    (10.5, "error", ["10.5 MB", "paling besar 10 MB"]),
+])
+def test_image_size_limits(repo, megabytes, severity, words):
+    """Uploads through the browser editor land in content/images/; the size limits are stated and enforced."""
+    line = edit(repo, INNOVATION, "sources:", "media:\n  - image: images/foto.jpg\n    alt: Foto\nsources:") + 1
+    (repo / "content/images").mkdir()
+    (repo / "content/images/foto.jpg").write_bytes(b"\xff\xd8\xff" + bytes(int(megabytes * 1024 * 1024)))
+    run = validate(repo)
+    problem = run.find(INNOVATION, line, "content/images/foto.jpg", *words)
+    assert problem.severity == severity and problem.text.startswith("media[0].image: ")
+    assert run.code == (1 if severity == "error" else 0), run.output
 
 
 # -- where files live --------------------------------------------------------------------------

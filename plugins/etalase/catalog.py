@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Optional
 
 from .loader import Content
 from .records import Edition, IndexScore, Innovation, InnovationIndex, Program, Recipient, Region, Sector, Stage, Winner
 from .records.award import CEREMONY_KINDS
+from .regionnames import RegionNames
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ class Award:
         return self.edition.ceremony or next((s for s in self.edition.stages if s.kind in CEREMONY_KINDS), None)
 
     @property
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[int, str, int]:
         """Newest first, then by program and rank."""
         date = self.date or dt.date(self.edition.year, 12, 31)
         return (-date.toordinal(), self.edition.program, self.winner.rank or 999)
@@ -46,7 +48,6 @@ class Catalog:
         self.regions: dict[str, Region] = {}
         for region in content.regions:
             self.regions.setdefault(region.code, region)
-        self.region_by_slug = {r.slug: r for r in reversed(list(self.regions.values()))}
         self.sectors: dict[str, Sector] = {}
         for sector in content.sectors:
             self.sectors.setdefault(sector.id, sector)
@@ -69,8 +70,8 @@ class Catalog:
             province = innovation.region.split(".")[0]
             if province != innovation.region:
                 self.innovations_by_region[province].append(innovation)
-            for sector in dict.fromkeys(innovation.sectors):
-                self.innovations_by_sector[sector].append(innovation)
+            for sector_id in dict.fromkeys(innovation.sectors):
+                self.innovations_by_sector[sector_id].append(innovation)
             if innovation.launched_year:
                 self.innovations_by_year[innovation.launched_year].append(innovation)
 
@@ -109,13 +110,13 @@ class Catalog:
         self.awards_by_year: dict[int, list[Award]] = defaultdict(list)
         for award in self.awards:
             self.awards_by_year[award.edition.year].append(award)
-            region = self.recipient_region(award.recipient)
+            code = self.recipient_region(award.recipient)
             if award.recipient.innovation:
                 self.awards_by_innovation[award.recipient.innovation].append(award)
-            if region:
-                self.awards_by_region[region].append(award)
-                if "." in region:
-                    self.awards_by_region[region.split(".")[0]].append(award)
+            if code:
+                self.awards_by_region[code].append(award)
+                if "." in code:
+                    self.awards_by_region[code.split(".")[0]].append(award)
 
     def recipient_region(self, recipient: Recipient) -> Optional[str]:
         """The region code an award counts for: the recipient's own, or its innovation's."""
@@ -123,6 +124,21 @@ class Catalog:
             innovation = self.innovations.get(recipient.innovation)
             return innovation.region if innovation else None
         return recipient.region
+
+    @cached_property
+    def profiled(self) -> set[str]:
+        """Codes of the regions that get a page: every province, and each city/regency with an
+        innovation, an award or an award program of its own (so pages grow with content, not with
+        the 514 cities and regencies of the list)."""
+        codes = {code for code, region in self.regions.items() if region.is_province}
+        codes.update(self.innovations_by_region, self.awards_by_region)
+        codes.update(program.region for program in self.programs.values() if program.region)
+        return codes & self.regions.keys()
+
+    @cached_property
+    def region_names(self) -> RegionNames:
+        """Typed region names and codes → codes (built on first use: `validate` never types a name)."""
+        return RegionNames(self.regions.values())
 
     def province_of(self, region: Region) -> Optional[Region]:
         return None if region.is_province else self.regions.get(region.province_code)
@@ -132,5 +148,5 @@ class Catalog:
         return sorted((r for r in self.regions.values() if r.is_province), key=lambda r: r.name)
 
 
-def _title_key(innovation: Innovation) -> tuple:
+def _title_key(innovation: Innovation) -> tuple[str, str]:
     return (innovation.title.casefold(), innovation.id)

@@ -3,8 +3,9 @@
 `validate --changed-since REF` (pre-commit, pull requests) checks the changed files fully, the
 editions that name a changed or deleted innovation, and the innovations a changed edition names.
 Untouched innovations are never read and untouched editions are only searched as text, so one
-changed file in a catalog of tens of thousands is checked in the time of a few files. A change to the reference data (regions, sectors) or a deleted
-image can affect any record: then everything is checked.
+changed file in a catalog of tens of thousands is checked in the time of a few files. A change to
+the reference data (regions, sectors) or a deleted image can affect any record: then everything
+is checked.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from pathlib import Path, PurePosixPath
 from typing import Iterable, Optional
 
 from .catalog import Catalog
-from .loader import AWARDS_DIR, IGNORED, INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE, Loader
+from .configfile import check_config
+from .loader import AWARDS_DIR, CONTENT_DIR, IGNORED, INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE, Loader
+from .paths import Refused, read_bytes
 from .records import Edition
-from .rules import CONTENT_DIR, Checker
+from .rules import Checker
 from .validate import Checked, check_repository
 
 # Files any record may refer to: a change here can break a record nobody touched.
@@ -45,16 +48,29 @@ class Changes:
         return self.added + self.modified + self.deleted
 
 
+def commit(root: Path, ref: str) -> str:
+    """The commit `ref` names, as a hash; a ref that is not a commit (or looks like an option:
+    `--output=/tmp/f` would be read by git as one) is refused before git sees it anywhere else."""
+    try:
+        return _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}").strip()
+    except GitError:
+        raise GitError(f"revisi '{ref}' bukan nama cabang, tag atau commit di repositori ini (apakah riwayat "
+                       "git-nya lengkap?)") from None
+
+
 def changes_since(root: Path, ref: str) -> Changes:
     """Files of the work tree (committed or not, new untracked ones included) that differ from `ref`."""
+    ref = commit(root, ref)
     # --no-renames: a moved innovation is a deleted id and a new one, and both matter.
     try:
         listing = _git(root, "diff", "--name-status", "--no-renames", "--relative", "-z", ref, "--").split("\0")
     except GitError as exc:
         raise GitError(f"tidak dapat membandingkan dengan revisi '{ref}' (apakah nama cabang atau commit-nya "
                        f"benar, dan riwayat git-nya lengkap?): {exc}") from None
-    added, modified, deleted = [], [], []
-    for status, path in zip(listing[0::2], listing[1::2]):
+    added: list[str] = []
+    modified: list[str] = []
+    deleted: list[str] = []
+    for status, path in zip(listing[0::2], listing[1::2], strict=False):
         {"A": added, "D": deleted}.get(status[:1], modified).append(path)
     added += [path for path in _git(root, "ls-files", "--others", "--exclude-standard", "-z").split("\0") if path]
     return Changes(tuple(sorted(added)), tuple(sorted(modified)), tuple(sorted(deleted)))
@@ -123,7 +139,8 @@ def check_changes(root: Path, changes: Changes) -> Checked:
     editions = changed_editions + referring
     problems = content.problems + Checker(root, content, catalog).check(innovations=content.innovations, editions=editions)
     scope = changed | {e.path for e in editions} | {i.path for i in content.innovations}
-    return Checked(content, catalog, sorted(p for p in problems if _in_scope(p.path, scope)))
+    # The configuration is checked on every run: it is what MkDocs reads first (configfile.py).
+    return Checked(content, catalog, sorted(check_config(root) + [p for p in problems if _in_scope(p.path, scope)]))
 
 
 def _git(root: Path, *args: str) -> str:
@@ -142,7 +159,10 @@ def _is_program_file(rel: str) -> bool:
 
 
 def _mentions(path: Path, ids: set[str]) -> bool:
-    text = path.read_text("utf-8", errors="replace")
+    try:
+        text = read_bytes(path).decode("utf-8", errors="replace")  # never through a link (paths.py)
+    except (Refused, OSError):
+        return False  # the loader reports it
     return any(i in text for i in ids)
 
 

@@ -26,10 +26,12 @@ INNOVATION_COLUMNS = (
     "replicates_id", "replicates_name", "replicates_region_code", "replication_count", "evidence_urls",
 )
 AWARD_COLUMNS = (
-    "program", "program_name", "year", "edition_title", "category", "category_name", "rank", "title",
+    "program", "program_name", "program_level", "program_region", "organizer", "year", "edition_title", "category",
+    "category_name", "rank", "title",
     "recipient_kind", "recipient_id", "recipient_name", "region_code", "region_name", "province_name",
     "ceremony_date", "url",
 )
+FEED_FILE = "penghargaan.xml"  # the Atom feed's name among the downloads (the home page links to it)
 FEED_ENTRIES = 50  # the feed is for "what is new": bounded, so it stays small however long the catalog grows
 ATOM = "http://www.w3.org/2005/Atom"
 _XML = "{http://www.w3.org/XML/1998/namespace}"  # ElementTree writes it as the xml: prefix
@@ -109,6 +111,9 @@ def _award_row(catalog: Catalog, award: Award, url: Callable[[Edition], str]) ->
     code = catalog.recipient_region(recipient)
     region = catalog.regions.get(code) if code else None
     province = (catalog.province_of(region) or region) if region else None
+    kind: str
+    key: Optional[str]
+    name: Optional[str]
     if recipient.innovation:
         innovation = catalog.innovations.get(recipient.innovation)
         kind, key, name = "inovasi", recipient.innovation, innovation.title if innovation else recipient.innovation
@@ -119,6 +124,9 @@ def _award_row(catalog: Catalog, award: Award, url: Callable[[Edition], str]) ->
     return {
         "program": edition.program,
         "program_name": program.name if program else None,
+        "program_level": program.level if program else None,
+        "program_region": program.region if program else None,
+        "organizer": edition.organizer or (program.organizer if program else None),
         "year": edition.year,
         "edition_title": edition.title,
         "category": winner.category,
@@ -163,10 +171,10 @@ def _cell(value: Any) -> str:
 def to_json(rows: list[dict[str, Any]]) -> bytes:
     """A JSON array, one object a line, keys sorted: the same catalog always gives the same bytes.
 
-    Not `indent`: Python's JSON encoder falls back from C to pure Python for it (1 s at 10,000 innovations).
+    Not `indent`: Python's JSON encoder falls back from C to pure Python for it.
     """
     lines = ",\n".join(json.dumps(row, ensure_ascii=False, sort_keys=True) for row in rows)
-    return f"[\n{lines}\n]\n".encode("utf-8") if rows else b"[]\n"
+    return f"[\n{lines}\n]\n".encode() if rows else b"[]\n"
 
 
 def atom_feed(
@@ -183,7 +191,8 @@ def atom_feed(
     awards = catalog.awards[:limit]
     feed = ET.Element(f"{{{ATOM}}}feed", {_XML + "lang": "id"} | ({_XML + "base": base} if base else {}))
     _sub(feed, "id", _urn("feed"))
-    _sub(feed, "title", title)
+    # type="text", said outright: a reader shows it as text, never as markup (some treat an untyped title as HTML).
+    _sub(feed, "title", title, type="text")
     _sub(feed, "updated", _timestamp(awards[0]) if awards else "1970-01-01T00:00:00Z")
     _sub(_sub(feed, "author"), "name", title)
     _sub(feed, "link", rel="self", type="application/atom+xml", href=feed_url)
@@ -193,12 +202,13 @@ def atom_feed(
         entry = _sub(feed, "entry")
         _sub(entry, "id", _urn(f"{row['program']}/{row['year']}/{row['category'] or row['title']}/"
                               f"{row['recipient_kind']}/{row['recipient_id']}/{award.recipient.unit or ''}"))
-        _sub(entry, "title", f"{row['title']}: {row['recipient_name']}")
+        _sub(entry, "title", f"{row['title']}: {row['recipient_name']}", type="text")
         _sub(entry, "updated", _timestamp(award))
         _sub(entry, "link", rel="alternate", type="text/html", href=row["url"])
         where = f" ({row['region_name']})" if row["region_name"] and row["recipient_kind"] != "daerah" else ""
         category = f", kategori {row['category_name']}" if row["category_name"] else ""
-        _sub(entry, "summary", f"{row['recipient_name']}{where} meraih {row['title']} pada {row['edition_title']}{category}.")
+        _sub(entry, "summary", f"{row['recipient_name']}{where} meraih {row['title']} pada {row['edition_title']}{category}.",
+             type="text")
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n", len(awards)
 
@@ -217,7 +227,7 @@ def data_files(
         DataFile("inovasi.json", to_json(innovations), len(innovations)),
         DataFile("penghargaan.csv", to_csv(AWARD_COLUMNS, awards), len(awards)),
         DataFile("penghargaan.json", to_json(awards), len(awards)),
-        DataFile("penghargaan.xml", feed, entries),
+        DataFile(FEED_FILE, feed, entries),
     ]
 
 

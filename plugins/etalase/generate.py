@@ -334,7 +334,7 @@ def _edition(rng: random.Random, program: dict, year: int, pool: list, style: st
     ]
     picked = rng.sample(pool, min(count, len(pool)))
     if style == "regions":
-        categories = [{"id": "kota", "name": "Pemerintah kota"}, {"id": "kabupaten", "name": "Pemerintah kabupaten"}]
+        categories: list[dict[str, object]] = [{"id": "kota", "name": "Pemerintah kota"}, {"id": "kabupaten", "name": "Pemerintah kabupaten"}]
         winners = [{"category": region["kind"], "title": rng.choice(["Sangat Inovatif", "Inovatif", "Terinovatif"]),
                     "recipients": [{"region": region["code"]}]} for region in picked]
     else:

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .labels import LABELS
+from .labels import CHOICES, label
 from .records.common import MONTH_PATTERN, InnovationId, RegionCode, SafeUrl, Slug
 from .schema import SCHEMAS, SchemaFile, schema_of
 
@@ -97,8 +97,8 @@ def _kind(prop: dict[str, Any]) -> str:
 
 def _one_kind(prop: dict[str, Any]) -> str:
     if "enum" in prop:
-        labels = next(labels for labels in LABELS.values() if set(labels) == set(prop["enum"]))
-        return "salah satu: " + ", ".join(f"`{value}` ({labels[value]})" for value in prop["enum"])
+        field = CHOICES[tuple(prop["enum"])]
+        return "salah satu: " + ", ".join(f"`{value}` ({label(field, value)})" for value in prop["enum"])
     kind = prop["type"]
     if kind == "array":
         least = f", paling sedikit {prop['minItems']} butir" if "minItems" in prop else ""

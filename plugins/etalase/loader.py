@@ -15,24 +15,27 @@ from typing import Any, Callable, ContextManager, Iterable, Optional, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .limits import markdown_problem
 from .messages import did_you_mean, explain
-from .parsecache import ParseCache
+from .narrative import narrative_problems
+from .parse import ContentError, Document, ParseCache, locate, parse_aside, parse_front_matter, parse_yaml, read_text, yaml_part
+from .paths import Refused, check_inside, scan
 from .problems import Problem, field_path
 from .records import Edition, Innovation, InnovationIndex, Program, Region, Sector
-from .records.common import FIRST_YEAR, LAST_YEAR
-from .yamlfile import ContentError, Document, locate, parse_aside, parse_front_matter, parse_yaml, read_text, yaml_part
+from .records.common import FIRST_YEAR, SLUG, Record, last_year
 
 REGIONS_FILE = "content/regions.yml"
 SECTORS_FILE = "content/sectors.yml"
+CONTENT_DIR = "content"
 AWARDS_DIR = "content/awards"
 INDEX_DIR = "content/indeks"
 INNOVATIONS_DIR = "innovations"
 
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_SLUG = re.compile(SLUG)
 _YEAR_FILE = re.compile(r"^(\d{4})\.yml$")
 IGNORED = {"README.md", ".gitkeep", ".DS_Store"}  # never records, wherever they are
 
-T = TypeVar("T", bound=BaseModel)
+T = TypeVar("T", bound=Record)
 
 
 @dataclass
@@ -47,19 +50,24 @@ class Content:
     indexes: list[InnovationIndex] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files_checked: int = 0
+    # Files whose record did not validate, with their data as written: the cross-record rules still
+    # check what they can of them, so every problem comes in one run (rules.py).
+    invalid: list[tuple[str, type[BaseModel], Any]] = field(default_factory=list)
 
 
 class Loader:
     def __init__(self, root: Path, cache: Optional[ParseCache] = None):
         self.root = root
-        self.cache = cache  # parsed YAML of earlier runs (see parsecache.py)
+        self.cache = cache  # parsed YAML of earlier runs (see parse/cache.py)
         self.content = Content()
         self._edition_paths: Optional[set[Path]] = None
         self._prefix = os.path.join(str(root), "")
+        self._refused: set[str] = set()  # links and special files, reported once (see paths.py)
 
     def load(self, innovation_paths: Optional[list[Path]] = None, edition_paths: Optional[set[Path]] = None) -> Content:
         """Read the reference data, every program, and the editions and innovations (all, or only those given)."""
         self._edition_paths = edition_paths
+        self._check_pages()
         if innovation_paths is None:
             innovations = self._read_innovations(self._innovation_files(), listed=True)
         else:
@@ -81,6 +89,12 @@ class Loader:
 
     # -- reference data --------------------------------------------------------------------
 
+    def load_list(self, rel: str, model: type[T]) -> list[T]:
+        """The valid items of one list file (such as content/sumber.yml); its problems join the content's."""
+        into: list[T] = []
+        self._load_list(rel, model, into)
+        return into
+
     def _load_list(self, rel: str, model: type[T], into: list[T]) -> None:
         document = self._read(self.root / rel, parse_yaml)
         if document is None:
@@ -99,9 +113,11 @@ class Loader:
         awards = self.root / AWARDS_DIR
         if not awards.is_dir():
             return
+        if self._blocked(AWARDS_DIR):
+            return
         for entry in sorted(awards.iterdir()):
             rel = self._rel(entry)
-            if entry.name in IGNORED:
+            if entry.name in IGNORED or self._blocked(rel):
                 continue
             if not entry.is_dir():
                 self._problem(rel, 1, 1, "", f"berkas di tempat yang salah; setiap program penghargaan punya folder "
@@ -125,7 +141,7 @@ class Loader:
             program._id = folder.name
             self.content.programs.append(program)
         for path in sorted(folder.iterdir()):
-            if path.name in IGNORED or path.name == "program.yml":
+            if path.name in IGNORED or path.name == "program.yml" or self._blocked(self._rel(path)):
                 continue
             if self._edition_paths is not None and path not in self._edition_paths:
                 continue
@@ -143,9 +159,10 @@ class Loader:
             self._problem(self._rel(path), 1, 1, "", f"berkas di tempat yang salah; {rule} bernama tahunnya, "
                           "misalnya 2020.yml")
             return False
-        if not FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR:
+        last = last_year()
+        if not FIRST_YEAR <= int(match.group(1)) <= last:
             self._problem(self._rel(path), 1, 1, "", f"tahun {match.group(1)} pada nama berkas di luar rentang yang "
-                          f"diizinkan ({FIRST_YEAR}–{LAST_YEAR}); beri nama berkas sesuai tahunnya, misalnya 2020.yml")
+                          f"diizinkan ({FIRST_YEAR}–{last}); beri nama berkas sesuai tahunnya, misalnya 2020.yml")
             return False
         return True
 
@@ -153,10 +170,10 @@ class Loader:
 
     def _load_indexes(self) -> None:
         folder = self.root / INDEX_DIR
-        if not folder.is_dir():
+        if not folder.is_dir() or self._blocked(INDEX_DIR):
             return
         for path in sorted(folder.iterdir()):
-            if path.name in IGNORED:
+            if path.name in IGNORED or self._blocked(self._rel(path)):
                 continue
             if not self._year_file(path, f"di {INDEX_DIR}/ hanya ada satu berkas per tahun penilaian"):
                 continue
@@ -168,27 +185,39 @@ class Loader:
     # -- innovations -----------------------------------------------------------------------
 
     def _innovation_files(self) -> list[str]:
-        """Every file under innovations/ (not in IGNORED), in the order of their paths' parts.
+        """Every regular file under innovations/ (not in IGNORED), in the order of their paths' parts;
+        links and special files are reported (paths.py)."""
+        files, refused = scan(self.root, INNOVATIONS_DIR)
+        self._report_refused(refused)
+        return [path for parts, path in files if parts[-1] not in IGNORED]
 
-        os.scandir, not Path.rglob: listing 10,000 files took a tenth of `validate`."""
-        found: list[tuple[tuple[str, ...], str]] = []
+    def _check_pages(self) -> None:
+        """The site's own pages under content/ (the guide): readable, and within Markdown's bounds."""
+        files, refused = scan(self.root, CONTENT_DIR)
+        self._report_refused(refused)
+        for parts, path in files:
+            if parts[-1].endswith(".md") and parts[0] != "awards":
+                rel = self._rel(path)
+                text = self._text(path, rel, listed=True)
+                if text is None:
+                    continue
+                try:  # MkDocs reads a page's front matter with PyYAML's own (recursive) loader: ours judges it first
+                    if (front := yaml_part(text)) is not None:
+                        parse_yaml(front, line_offset=1)
+                except ContentError as exc:
+                    self._problem(rel, exc.line, exc.column, "", exc.message)
+                if (bound := markdown_problem(text)) is not None:
+                    self._problem(rel, bound[0], 1, "", bound[1])
 
-        def walk(folder: str, parts: tuple[str, ...]) -> None:
-            try:
-                entries = list(os.scandir(folder))
-            except PermissionError:
-                return  # as rglob does
-            for entry in entries:
-                # Like rglob: symbolic links to folders are not followed, links to files are.
-                if entry.is_dir() and not entry.is_symlink():
-                    walk(entry.path, parts + (entry.name,))
-                elif entry.name not in IGNORED and entry.is_file():
-                    found.append((parts + (entry.name,), entry.path))
+    def _report_refused(self, refused: list[tuple[str, str]]) -> None:
+        for rel, message in refused:
+            self._refused.add(rel)
+            self._problem(rel, 1, 1, "", message)
 
-        folder = os.path.join(self.root, INNOVATIONS_DIR)
-        if os.path.isdir(folder):
-            walk(folder, ())
-        return [path for _, path in sorted(found)]
+    def _blocked(self, rel: str) -> bool:
+        """Whether `rel` is, or lies under, an entry already refused."""
+        parts = rel.split("/")
+        return any("/".join(parts[:end]) in self._refused for end in range(1, len(parts) + 1))
 
     def _placed(self, rel: str) -> bool:
         """Whether an innovation file is where one belongs (a problem is reported if not)."""
@@ -215,7 +244,7 @@ class Loader:
 
     def _load_innovations(self, innovations: list[tuple[str, str]], ready: Callable[[int], None]) -> None:
         """Empties `innovations` on the way: a text is let go once its record is made (held to the
-        end, the texts of 10,000 innovations added 40 MB to the peak memory)."""
+        end, the texts of every innovation would add to the peak memory)."""
         innovations.reverse()
         for index in range(len(innovations)):
             rel, text = innovations.pop()
@@ -224,7 +253,14 @@ class Loader:
 
     def _load_innovation(self, rel: str, text: str) -> None:
         document = self._parse(rel, text, parse_front_matter)
-        innovation = None if document is None else self._validate(Innovation, document.data, document, rel)
+        if document is None:
+            return
+        innovation = self._validate(Innovation, document.data, document, rel)
+        wrong = list(narrative_problems(document.body))
+        for line, message in wrong:
+            self._problem(rel, document.body_line + line - 1, 1, "narasi", message)
+        if wrong:
+            return
         if innovation is not None:
             innovation._id = rel[len(INNOVATIONS_DIR) + 1:-3]
             innovation._body = document.body
@@ -244,6 +280,14 @@ class Loader:
     def _text(self, path: Path | str, rel: str, listed: bool = False) -> Optional[str]:
         """The file's text, or None once the reason it cannot be read is reported."""
         self.content.files_checked += 1
+        if self._blocked(rel):
+            return None
+        if not listed:
+            try:
+                check_inside(self.root, rel)
+            except Refused as refused:
+                self._report_refused([(refused.rel, refused.message)])
+                return None
         if not (listed or os.path.isfile(path)):
             self._problem(rel, 1, 1, "", "berkas wajib ini tidak ditemukan")
             return None
@@ -264,7 +308,7 @@ class Loader:
             return None
         return document
 
-    def _validate(self, model: type[T], data: Any, document: Document, rel: str, prefix: tuple = ()) -> Optional[T]:
+    def _validate(self, model: type[T], data: Any, document: Document, rel: str, prefix: tuple[int, ...] = ()) -> Optional[T]:
         try:
             record = model.model_validate(data)
         except ValidationError as exc:
@@ -272,6 +316,8 @@ class Loader:
                 loc = prefix + tuple(error["loc"])
                 line, column = locate(document.tree(), loc, document.line_offset, at_key=error["type"] == "extra_forbidden")
                 self._problem(rel, line, column, field_path(loc), explain(error, _adapter_root(model, prefix)))
+            if not prefix:
+                self.content.invalid.append((rel, model, data))
             return None
         record._path = rel
         return record
@@ -287,18 +333,14 @@ class Loader:
         self.content.problems.append(Problem(rel, line, column, "error", field_name, message))
 
     def _rel(self, path: Path | str) -> str:
-        # Plain string slicing: pathlib's relative_to cost a tenth of `validate` (three calls per file).
+        # Plain string slicing: pathlib's relative_to is slow, and this runs three times per file.
         text = os.fspath(path)
         if text.startswith(self._prefix):
             return text[len(self._prefix):].replace(os.sep, "/")
         return Path(path).relative_to(self.root).as_posix()
 
 
-def _adapter_root(model: type[BaseModel], prefix: tuple) -> Any:
+def _adapter_root(model: type[BaseModel], prefix: tuple[int, ...]) -> Any:
     # Items of a list file are explained against list[model] so the index in `loc` resolves.
     return list[model] if prefix else model  # type: ignore[valid-type]
-
-
-def load(root: Path) -> Content:
-    return Loader(root).load()
 

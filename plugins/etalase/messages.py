@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import difflib
 import typing
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Mapping, Optional
 
 from pydantic import BaseModel
 
+from .records.common import INNOVATION_ID, REGION_CODE, SLUG
+
+# By the pattern pydantic reports (the field types' own, from records/common.py).
 _PATTERN_HINTS = {
-    r"^\d{2}(\.\d{2})?$": 'kode wilayah Kemendagri, misalnya "35" (provinsi) atau "35.79" (kota/kabupaten)',
-    r"^[a-z0-9]+(-[a-z0-9]+)*$": "hanya huruf kecil, angka dan tanda hubung, misalnya 'pelayanan-publik'",
-    r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$": "id inovasi berbentuk '<daerah>/<nama-berkas>', misalnya 'kota-batu/adiarta'",
+    REGION_CODE: 'kode wilayah Kemendagri, misalnya "35" (provinsi) atau "35.79" (kota/kabupaten)',
+    SLUG: "hanya huruf kecil, angka dan tanda hubung, misalnya 'pelayanan-publik'",
+    INNOVATION_ID: "id inovasi berbentuk '<daerah>/<nama-berkas>', misalnya 'kota-batu/adiarta'",
 }
 
 
@@ -35,7 +38,7 @@ def allowed_list(allowed: Iterable[str], limit: int = 12) -> str:
     return shown + (f", … ({len(values)} pilihan)" if len(values) > limit else "")
 
 
-def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
+def explain(error: Mapping[str, Any], model: Any) -> str:
     """A sentence for one pydantic error dict, given the model the document was validated as."""
     kind, loc, value = error["type"], error["loc"], error.get("input")
     ctx = error.get("ctx") or {}
@@ -100,7 +103,7 @@ def _leaf(annotation: Any) -> Any:
             return annotation
 
 
-def _annotation_at(model: Any, loc: tuple) -> Any:
+def _annotation_at(model: Any, loc: tuple[Any, ...]) -> Any:
     """The declared type at path `loc` inside `model` (None when the path leaves the model)."""
     annotation: Any = model
     for part in loc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import Iterable, Literal
@@ -20,6 +21,12 @@ class Problem:
     field: str  # dotted path inside the record, e.g. "winners[2].rank"; "" for the whole file
     message: str
 
+    def __post_init__(self) -> None:
+        # Text from content files ends up here (a key, a value): one line, of a size a reader can take.
+        object.__setattr__(self, "path", one_line(self.path, 300))
+        object.__setattr__(self, "field", one_line(self.field, 200))
+        object.__setattr__(self, "message", one_line(self.message, MESSAGE_LIMIT))
+
     def as_text(self) -> str:
         field = f"{self.field}: " if self.field else ""
         return f"{self.path}:{self.line}:{self.column}: {self.severity}: {field}{self.message}"
@@ -35,6 +42,29 @@ class Problem:
             f"::{self.severity} file={escape(self.path, True)},line={self.line},col={self.column},"
             f"title={title}::{escape(self.message)}"
         )
+
+
+MESSAGE_LIMIT = 600
+_INVISIBLE = {"Cc", "Cf", "Zl", "Zp", "Cs"}  # control, format (bidi, zero-width), line breaks, surrogates
+
+
+def one_line(text: str, limit: int) -> str:
+    """`text` on one line, invisible characters shown as escapes (\\n, \\u202e), at most about `limit`
+    characters (the middle is cut: a message names the wrong value first and what is allowed last).
+
+    A message on two lines could start a line with `::` and be read as a GitHub workflow command."""
+    if not text.isprintable():
+        text = "".join(_visible(char) for char in text)
+    if len(text) > limit:
+        keep = limit // 2
+        text = f"{text[:keep]} … ({len(text) - 2 * keep} karakter dipotong) … {text[-keep:]}"
+    return text
+
+
+def _visible(char: str) -> str:
+    if char == " " or unicodedata.category(char) not in _INVISIBLE:
+        return char
+    return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(char) or f"\\u{ord(char):04x}"
 
 
 def field_path(loc: Iterable[object]) -> str:

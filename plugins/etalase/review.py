@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Optional
 
-from .changes import Changes, changes_since, check_changes, innovation_id, text_at
+from .changes import Changes, changes_since, check_changes, commit, innovation_id, text_at
 from .labels import label
 from .loader import AWARDS_DIR, REGIONS_FILE, SECTORS_FILE
+from .parse import ContentError, parse_front_matter, parse_yaml, read_text
 from .problems import escape_markdown as md
 from .validate import Checked
-from .yamlfile import ContentError, parse_front_matter, parse_yaml, read_text
 
 _STATUS = {"added": "baru", "modified": "diubah", "deleted": "dihapus"}
 # Reference-data list files, and the key that identifies an item in them.
@@ -31,7 +31,7 @@ class _Raw:
     body: str = ""
 
     @classmethod
-    def parse(cls, rel: str, text: Optional[str]) -> "_Raw":
+    def parse(cls, rel: str, text: Optional[str]) -> _Raw:
         if text is None:
             return cls()
         parse = parse_front_matter if rel.endswith(".md") else parse_yaml
@@ -52,13 +52,15 @@ class _Section:
 
 
 def change_summary(root: Path, base: str) -> str:
-    changes = changes_since(root, base)
-    return _Summary(root, base, changes, check_changes(root, changes)).markdown()
+    sha = commit(root, base)  # a hash from here on: never an option to git
+    changes = changes_since(root, sha)
+    return _Summary(root, sha, changes, check_changes(root, changes), shown=base).markdown()
 
 
 class _Summary:
-    def __init__(self, root: Path, base: str, changes: Changes, checked: Checked):
+    def __init__(self, root: Path, base: str, changes: Changes, checked: Checked, shown: str = ""):
         self.root, self.base, self.changes, self.checked = root, base, changes, checked
+        self.shown = shown or base  # the revision as the reviewer named it
         self.catalog = checked.catalog
         self.status = {rel: status for status in _STATUS for rel in getattr(changes, status)}
 
@@ -75,12 +77,18 @@ class _Summary:
                 sections[2].items.extend(self._list_file(rel, old, new))
             else:
                 sections[3].items.append(f"- {md(rel)} ({_STATUS[status]})")
-        title = f"## Perubahan data sejak {code(self.base[:12])}"
+        title = f"## Perubahan data sejak {code(self.shown[:40])}"
         if not self.status:
             return f"{title}\n\nTidak ada berkas yang berubah.\n"
         counts = ", ".join(f"{len(getattr(self.changes, s))} {word}" for s, word in _STATUS.items()
                            if getattr(self.changes, s))
         parts = [title, f"{len(self.status)} berkas: {counts}."]
+        privileged = [rel for rel in sorted(self.status) if is_privileged(rel)]
+        if privileged:
+            parts.append("### ⚠ Perlu tinjauan pengelola\n\nBerkas berikut mengatur cara situs dibangun dan "
+                         "diterbitkan (dijalankan CI dengan izin kantor), bukan data; hanya pengelola yang boleh "
+                         "menyetujuinya:\n\n" + "\n".join(f"- {code(rel)} ({_STATUS[self.status[rel]]})"
+                                                       for rel in privileged))
         parts += [f"### {s.heading}\n\n" + "\n".join(s.items) for s in sections if s.items]
         return "\n\n".join(parts) + "\n"
 
@@ -90,7 +98,8 @@ class _Summary:
         record = self.catalog.innovations.get(innovation_id(rel) or "")
         shown = new if status != "deleted" else old
         title = record.title if record else shown.get("title") or innovation_id(rel)
-        lines = [f"- **{md(str(title))}** ({_STATUS[status]})" + (f" — {md(record.subtitle)}" if record and record.subtitle else "")]
+        subtitle = f" — {md(record.subtitle)}" if record and record.subtitle else ""
+        lines = [f"- **{md(str(title))}** ({_STATUS[status]})" + subtitle]
         if record is not None:
             sectors = ", ".join(self.catalog.sectors[s].label if s in self.catalog.sectors else s for s in record.sectors)
             launched = f" · diluncurkan {record.launched_year}" if record.launched_year else ""
@@ -183,6 +192,16 @@ class _Summary:
             return read_text(self.root / rel)
         except (ContentError, OSError):
             return None
+
+
+# What CI runs or is configured by: a change here is code, whoever sends it.
+PRIVILEGED = ("mkdocs.yml", ".gitlab-ci.yml", "build.py", "pyproject.toml", "constraints.txt", "Makefile",
+              ".pre-commit-config.yaml", "package.json", "package-lock.json")
+PRIVILEGED_FOLDERS = (".github/", ".gitlab/", ".ci/", "plugins/", "overrides/")
+
+
+def is_privileged(rel: str) -> bool:
+    return rel in PRIVILEGED or rel.startswith(PRIVILEGED_FOLDERS)
 
 
 def code(text: str) -> str:

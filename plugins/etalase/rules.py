@@ -6,25 +6,34 @@ offending file again, which only happens for the rare record that breaks a rule.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional, Sequence
+
+from pydantic import ValidationError
 
 from .catalog import Catalog
 from .labels import label
-from .loader import INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE, Content
-from .messages import closest, did_you_mean
+from .loader import CONTENT_DIR, INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE, Content
+from .messages import did_you_mean
+from .parse import ContentError, Document, locate, parse_front_matter, parse_yaml, read_text
+from .paths import is_content_file
 from .problems import Problem, Severity, field_path
-from .records import Edition, Innovation, Recipient, Replicates
-from .records.common import moment_key
+from .records import Edition, Innovation, Recipient, Region, Replicates
+from .records.common import REGION_CODE, moment_key
 from .records.index import predicate_of
 from .records.innovation import NARRATIVE_SECTIONS
-from .yamlfile import ContentError, Document, locate, parse_front_matter, parse_yaml, read_text
+from .regionnames import closest_code
 
-CONTENT_DIR = "content"
+_REGION_CODE = re.compile(REGION_CODE)
+# Path segments the site's generated pages use beside record slugs (the listing's pages: inovasi/halaman/2/).
+RESERVED_SLUGS = frozenset({"halaman"})
+MB = 1024 * 1024
+IMAGE_WARN_BYTES = 1 * MB  # larger images are reported as warnings
+IMAGE_MAX_BYTES = 10 * MB  # and past this, as errors
 # Evidence files are published with the site: a bound keeps one scan from weighing down the site.
 EVIDENCE_LIMITS = {".pdf": 5, ".jpg": 2, ".jpeg": 2, ".png": 2, ".webp": 2}  # megabytes, by extension
-MEGABYTE = 1024 * 1024
 
 
 class Checker:
@@ -47,7 +56,30 @@ class Checker:
         self._check_replication_cycles(checked)
         for edition in editions if editions is not None else self.catalog.editions.values():
             self._check_edition(edition)
+        for path, model, data in self.content.invalid:
+            if isinstance(data, dict):
+                self._check_invalid(path, model, data)
         return self.problems
+
+    def _check_invalid(self, path: str, model: type, data: dict[str, Any]) -> None:
+        """The references of a record with field errors, checked from its data as written."""
+        if model is Innovation:
+            code = data.get("region")
+            if isinstance(code, str) and _REGION_CODE.match(code):
+                self._check_region_ref(path, ("region",), code)
+            sectors = data.get("sectors")
+            if isinstance(sectors, list):
+                self._check_sector_refs(path, [s if isinstance(s, str) else None for s in sectors])
+        elif model is Edition:
+            winners = data.get("winners")
+            for index, winner in enumerate(winners if isinstance(winners, list) else []):
+                recipients = winner.get("recipients") if isinstance(winner, dict) else None
+                for r_index, raw in enumerate(recipients if isinstance(recipients, list) else []):
+                    try:
+                        recipient = Recipient.model_validate(raw)
+                    except ValidationError:
+                        continue  # already reported as a field error
+                    self._check_recipient(path, ("winners", index, "recipients", r_index), recipient)
 
     # -- reference data --------------------------------------------------------------------
 
@@ -57,12 +89,17 @@ class Checker:
         for index, region in enumerate(self.content.regions):
             at = (index,)
             if region.code in seen_codes:
-                self._report(REGIONS_FILE, at + ("code",), f"kode wilayah {region.code} sudah dipakai di atas; setiap kode hanya sekali")
+                self._report(REGIONS_FILE, at + ("code",),
+                             f"kode wilayah {region.code} sudah dipakai di atas; setiap kode hanya sekali")
             seen_codes.add(region.code)
             if region.slug in seen_slugs and seen_slugs[region.slug] != region.code:
                 self._report(REGIONS_FILE, at + ("name",), f"nama '{region.name}' sama dengan wilayah {seen_slugs[region.slug]}; "
                              "tambahkan 'Kota' atau 'Kabupaten' agar alamat halamannya berbeda")
             seen_slugs.setdefault(region.slug, region.code)
+            if region.slug in RESERVED_SLUGS:
+                self._report(REGIONS_FILE, at + ("name",), f"nama '{region.name}' menjadi alamat '{region.slug}', yang "
+                             "sudah dipakai halaman daftar inovasi (inovasi/halaman/2/); tulis nama resminya lengkap, "
+                             "misalnya dengan 'Kota' atau 'Kabupaten'")
             if region.is_province != (region.kind == "provinsi"):
                 expected = "provinsi" if region.is_province else "kota atau kabupaten"
                 self._report(REGIONS_FILE, at + ("kind",), f"kode {region.code} adalah kode {expected}, tetapi jenisnya "
@@ -70,12 +107,21 @@ class Checker:
             if not region.is_province and region.province_code not in self.catalog.regions:
                 self._report(REGIONS_FILE, at + ("code",), f"provinsi {region.province_code} untuk {region.name} belum "
                              "ada di daftar; tambahkan provinsinya")
+        # A typed name must point at one region: an alias is never a second name for another.
+        position_of = {region.code: position for position, region in enumerate(self.content.regions)}
+        for region, name, other in self.catalog.region_names.clashes:
+            if region.slug == other.slug:
+                continue  # the same name twice: reported above
+            field = "name" if name == region.name else "aliases"
+            self._report(REGIONS_FILE, (position_of[region.code], field), f"nama '{name}' sudah menjadi nama wilayah "
+                         f"{other.name} ({other.code}); setiap nama dan alias hanya untuk satu wilayah")
 
     def _check_sectors(self) -> None:
         seen: set[str] = set()
         for index, sector in enumerate(self.content.sectors):
             if sector.id in seen:
-                self._report(SECTORS_FILE, (index, "id"), f"id urusan '{sector.id}' sudah dipakai di atas; setiap id hanya sekali")
+                self._report(SECTORS_FILE, (index, "id"),
+                             f"id urusan '{sector.id}' sudah dipakai di atas; setiap id hanya sekali")
             seen.add(sector.id)
 
     def _check_programs(self) -> None:
@@ -85,6 +131,8 @@ class Checker:
             elif program.level != "nasional":
                 self._report(program.path, ("level",), f"program tingkat {program.level} perlu kolom 'region': kode "
                              "wilayah penyelenggaranya", severity="warning")
+            if program.logo:
+                self._check_image(program.path, ("logo",), program.logo)
 
     # -- innovations -----------------------------------------------------------------------
 
@@ -94,23 +142,41 @@ class Checker:
         if region is not None and region.slug != folder:
             self._report(innovation.path, ("region",), f"inovasi milik {region.name} harus disimpan di folder "
                          f"{INNOVATIONS_DIR}/{region.slug}/, bukan di {INNOVATIONS_DIR}/{folder}/")
-        seen: set[str] = set()
-        for index, sector in enumerate(innovation.sectors):
-            if sector not in self.catalog.sectors:
-                self._report(innovation.path, ("sectors", index), f"urusan '{sector}' tidak dikenal; "
-                             f"{did_you_mean(sector, self.catalog.sectors)}daftar urusan ada di {SECTORS_FILE}")
-            elif sector in seen:
-                self._report(innovation.path, ("sectors", index), f"urusan '{sector}' ditulis dua kali", severity="warning")
-            seen.add(sector)
+        self._check_sector_refs(innovation.path, innovation.sectors)
         for index, media in enumerate(innovation.media):
             if media.image:
-                self._content_file(innovation.path, ("media", index, "image"), media.image, "gambar")
+                self._check_image(innovation.path, ("media", index, "image"), media.image)
         self._check_profile(innovation)
         for index, evidence in enumerate(innovation.evidence):
             if evidence.file:
                 self._check_evidence_file(innovation.path, ("evidence", index, "file"), evidence.file)
         if innovation.replicates is not None:
             self._check_replicates(innovation, innovation.replicates)
+
+    def _check_image(self, path: str, loc: tuple[Any, ...], image: str) -> None:
+        file = self._content_file(path, loc, image, "gambar")
+        if file is None:
+            return
+        # The limits the browser editor states too: a page loads its images on visitors' phones.
+        size = file.stat().st_size
+        if size > IMAGE_WARN_BYTES:
+            too_big = size > IMAGE_MAX_BYTES
+            self._report(path, loc, f"gambar {CONTENT_DIR}/{image} berukuran {size / MB:.1f} MB; "
+                         + ("paling besar 10 MB, perkecil dulu" if too_big else
+                            "sebaiknya paling besar 1 MB agar halaman cepat dibuka di ponsel (paling besar 10 MB)")
+                         + " (misalnya lebar 1600 piksel, JPEG mutu 80)", severity="error" if too_big else "warning")
+
+    def _check_sector_refs(self, path: str, sectors: Sequence[Optional[str]]) -> None:
+        seen: set[str] = set()
+        for index, sector in enumerate(sectors):
+            if sector is None:
+                continue
+            if sector not in self.catalog.sectors:
+                self._report(path, ("sectors", index), f"urusan '{sector}' tidak dikenal; "
+                             f"{did_you_mean(sector, self.catalog.sectors)}daftar urusan ada di {SECTORS_FILE}")
+            elif sector in seen:
+                self._report(path, ("sectors", index), f"urusan '{sector}' ditulis dua kali", severity="warning")
+            seen.add(sector)
 
     def _check_profile(self, innovation: Innovation) -> None:
         trial, launched = innovation.trial, innovation.launched
@@ -129,16 +195,18 @@ class Checker:
                              f"{headings}; tulis bagian itu sebagai judul di bawah baris '---' kedua (profil resmi "
                              "IGA: rancang bangun, tujuan, manfaat, hasil)", severity="warning")
 
-    def _content_file(self, path: str, at: tuple, rel: str, what: str) -> Path | None:
-        """The file under content/ that a record names (media, evidence), or None once reported missing."""
-        file = self.root / CONTENT_DIR / rel
-        if file.is_file():
-            return file
+    def _content_file(self, path: str, at: tuple[Any, ...], rel: str, what: str) -> Path | None:
+        """The file under content/ that a record names (media, evidence), or None once reported missing.
+
+        One rule for both (paths.py): a link or special file is reported as such by the loader; here it
+        is "not found" too."""
+        if is_content_file(self.root, f"{CONTENT_DIR}/{rel}"):
+            return self.root / CONTENT_DIR / rel
         self._report(path, at, f"{what} {CONTENT_DIR}/{rel} tidak ditemukan; simpan {what} di folder {CONTENT_DIR}/ "
                      "dan tulis path-nya relatif dari sana")
         return None
 
-    def _check_evidence_file(self, path: str, at: tuple, rel: str) -> None:
+    def _check_evidence_file(self, path: str, at: tuple[Any, ...], rel: str) -> None:
         suffix = Path(rel).suffix.lower()
         limit = EVIDENCE_LIMITS.get(suffix)
         if limit is None:
@@ -146,8 +214,8 @@ class Checker:
                          f"{', '.join(EVIDENCE_LIMITS)}; dokumen lain cantumkan sebagai tautan 'url'")
             return
         file = self._content_file(path, at, rel, "berkas bukti dukung")
-        if file is not None and (size := file.stat().st_size) > limit * MEGABYTE:
-            self._report(path, at, f"berkas bukti dukung {CONTENT_DIR}/{rel} berukuran {size / MEGABYTE:.1f} MB, "
+        if file is not None and (size := file.stat().st_size) > limit * MB:
+            self._report(path, at, f"berkas bukti dukung {CONTENT_DIR}/{rel} berukuran {size / MB:.1f} MB, "
                          f"melebihi batas {limit} MB untuk berkas {suffix}; perkecil berkasnya, atau terbitkan di "
                          "tempat lain dan cantumkan tautannya di 'url'")
 
@@ -223,18 +291,20 @@ class Checker:
             if category.id in duplicates:
                 self._report(path, ("categories", index, "id"), f"id kategori '{category.id}' dipakai lebih dari sekali")
         ranked = {category.id for category in edition.categories if category.ranked}
-        ranks: dict[tuple, int] = {}
-        recipients: dict[tuple, tuple] = {}
+        ranks: dict[tuple[Optional[str], int], int] = {}
+        recipients: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         for index, winner in enumerate(edition.winners):
             at = ("winners", index)
             if edition.categories and winner.category is None:
                 self._report(path, at, f"pemenang perlu kolom 'category'; kategori edisi ini: {', '.join(category_ids)}")
             elif winner.category is not None and winner.category not in category_ids:
+                choices = ", ".join(category_ids) or "(belum ada kategori)"
                 self._report(path, at + ("category",), f"kategori '{winner.category}' tidak ada di 'categories' edisi "
-                             f"ini; {did_you_mean(winner.category, category_ids)}pilihan: {', '.join(category_ids) or '(belum ada kategori)'}")
+                             f"ini; {did_you_mean(winner.category, category_ids)}pilihan: {choices}")
             if winner.category in ranked:
                 if winner.rank is None:
-                    self._report(path, at, f"kategori '{winner.category}' berperingkat: setiap pemenang perlu 'rank' (1, 2, 3, …)")
+                    self._report(path, at,
+                                 f"kategori '{winner.category}' berperingkat: setiap pemenang perlu 'rank' (1, 2, 3, …)")
                 elif (winner.category, winner.rank) in ranks:
                     first = self._position(path, ("winners", ranks[(winner.category, winner.rank)]))[0]
                     self._report(path, at + ("rank",), f"peringkat {winner.rank} di kategori '{winner.category}' sudah "
@@ -280,7 +350,7 @@ class Checker:
                              f"{year}; tahapan sebuah edisi berlangsung antara {year - 1} dan {year + 1}; periksa "
                              "tahunnya, atau nama berkas edisinya")
 
-    def _check_recipient(self, path: str, at: tuple, recipient: Recipient) -> None:
+    def _check_recipient(self, path: str, at: tuple[Any, ...], recipient: Recipient) -> None:
         # An innovation whose file exists but is invalid already has its own errors; calling it "not
         # found" and suggesting another id would send the editor to the wrong file.
         if (recipient.innovation is not None and recipient.innovation not in self.catalog.innovations
@@ -293,13 +363,13 @@ class Checker:
 
     # -- helpers ---------------------------------------------------------------------------
 
-    def _check_region_ref(self, path: str, at: tuple, code: str):
+    def _check_region_ref(self, path: str, at: tuple[Any, ...], code: str) -> Optional[Region]:
         region = self.catalog.regions.get(code)
         if region is None:
-            close = closest(code, self.catalog.regions)
+            close = closest_code(code, self.catalog.regions)
             suggestion = f"maksud Anda '{close}' ({self.catalog.regions[close].name})? " if close else ""
-            self._report(path, at, f"kode wilayah '{code}' tidak ada di {REGIONS_FILE}; {suggestion}tambahkan wilayahnya "
-                         "di sana dengan kode resmi Kemendagri")
+            self._report(path, at, f"kode wilayah '{code}' tidak ada di {REGIONS_FILE}; {suggestion}daftar itu memuat "
+                         "semua wilayah dengan kode resmi Kemendagri")
         return region
 
     def _innovation_ids(self) -> list[str]:
@@ -308,11 +378,11 @@ class Checker:
             self._ids = sorted(f"{p.parent.name}/{p.stem}" for p in (self.root / INNOVATIONS_DIR).glob("*/*.md"))
         return self._ids
 
-    def _report(self, path: str, at: tuple, message: str, severity: Severity = "error") -> None:
+    def _report(self, path: str, at: tuple[Any, ...], message: str, severity: Severity = "error") -> None:
         line, column = self._position(path, at)
         self.problems.append(Problem(path, line, column, severity, field_path(at), message))
 
-    def _position(self, path: str, at: tuple) -> tuple[int, int]:
+    def _position(self, path: str, at: tuple[Any, ...]) -> tuple[int, int]:
         if path not in self._documents:
             parse = parse_front_matter if path.endswith(".md") else parse_yaml
             try:

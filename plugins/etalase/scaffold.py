@@ -6,6 +6,8 @@ messages as from `python build.py validate`, and the file written is valid from 
 
 from __future__ import annotations
 
+import contextlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
@@ -17,12 +19,13 @@ from slugify import slugify
 from .catalog import Catalog
 from .loader import AWARDS_DIR, INNOVATIONS_DIR, Loader
 from .messages import allowed_list, did_you_mean, explain
+from .parse import parse_front_matter, parse_yaml
 from .problems import field_path
 from .records import Edition, Innovation
 from .records.common import Year
+from .regionnames import RegionNameError
 from .rules import Checker
 from .schema import BY_NAME
-from .yamlfile import parse_front_matter, parse_yaml
 
 SLUG_LENGTH = 80  # file names stay readable in a URL and on every operating system
 
@@ -81,35 +84,23 @@ _INNOVATION_BODY = """\
 <!-- Capaian yang bisa diukur, penghargaan, tanggapan warga. -->
 """
 
-_INNOVATION_MORE = """\
-# Kolom lain yang boleh diisi: hapus tanda # di depannya (lihat panduan, Referensi kolom).
-# subtitle: Kepanjangan nama inovasi
-# initiator: perangkat-daerah
-# covid19: false
-# trial: 2023-06
-# launched: 2024
-# links:
-#   - label: Aplikasi
-#     url: https://contoh.go.id
-# sources:
-#   - title: Judul berita
-#     publisher: Nama media
-#     date: 2024-01-31
-#     url: https://contoh.com/berita
-# budget:
-#   amount: 150000000
-#   source: apbd
-# evidence:
-#   - title: SK penetapan inovasi
-#     kind: sk
-#     date: 2024-01-15
-#     file: bukti/sk-inovasi.pdf
-# status:
-#   state: aktif
-#   confirmed: 2024-06-30
-# replicates:
-#   innovation: kota-batu/adiarta
-"""
+# Fields `new` does not ask for, shown commented out; a field given (by `import`) is written instead.
+_INNOVATION_MORE_HEAD = "# Kolom lain yang boleh diisi: hapus tanda # di depannya (lihat panduan, Referensi kolom).\n"
+_INNOVATION_MORE = {
+    "subtitle": "# subtitle: Kepanjangan nama inovasi\n",
+    "initiator": "# initiator: perangkat-daerah\n",
+    "covid19": "# covid19: false\n",
+    "trial": "# trial: 2023-06\n",
+    "launched": "# launched: 2024\n",
+    "links": "# links:\n#   - label: Aplikasi\n#     url: https://contoh.go.id\n",
+    "sources": ("# sources:\n#   - title: Judul berita\n#     publisher: Nama media\n#     date: 2024-01-31\n"
+                "#     url: https://contoh.com/berita\n"),
+    "budget": "# budget:\n#   amount: 150000000\n#   source: apbd\n",
+    "evidence": ("# evidence:\n#   - title: SK penetapan inovasi\n#     kind: sk\n#     date: 2024-01-15\n"
+                 "#     file: bukti/sk-inovasi.pdf\n"),
+    "status": "# status:\n#   state: aktif\n#   confirmed: 2024-06-30\n",
+    "replicates": "# replicates:\n#   innovation: kota-batu/adiarta\n",
+}
 
 _EDITION_MORE = """\
 # Kolom lain yang boleh diisi: hapus tanda # di depannya (lihat panduan, Referensi kolom).
@@ -152,7 +143,10 @@ class Scaffolder:
     def check_innovation(self, field: str, value: Any) -> list[str]:
         """What is wrong with one answer (nothing when it is fine)."""
         if field == "region":
-            value = self.region_code(value)
+            try:
+                value = self.region_code(value)
+            except RegionNameError as exc:
+                return [str(exc)]
         messages = _model_messages(Innovation, {field: value}, field)
         if messages or field not in ("region", "sectors"):
             return messages
@@ -165,22 +159,46 @@ class Scaffolder:
         return [p.message for p in self._rule_problems(probe) if p.field.split("[")[0] == field]
 
     def region_code(self, answer: str) -> str:
-        """The code for a code or an exact region name ("Kota Batu"), else the answer unchanged."""
-        by_name = {region.name.lower(): code for code, region in self.catalog.regions.items()}
-        return by_name.get(answer.strip().lower(), answer.strip())
+        """The code of a typed code or name ("35.79", "Kota Batu", "Kab. Sleman"); RegionNameError if none."""
+        return self.catalog.region_names.code(answer)
 
     def innovation(self, answers: dict[str, Any]) -> Draft:
-        data = {question.field: answers[question.field] for question in INNOVATION_QUESTIONS
-                if answers.get(question.field) not in (None, "", [])}
-        data["region"] = self.region_code(data.get("region", ""))
-        region = self.catalog.regions.get(data["region"])
+        """The file of a new innovation: the questions' answers in their order, then any other field of
+        the model given (as `import` gives them) in the model's order."""
+        asked = [question.field for question in INNOVATION_QUESTIONS]
+        order = asked + [name for name in Innovation.model_fields if name not in asked]
+        data = {name: answers[name] for name in order if answers.get(name) not in (None, "", [])}
+        with contextlib.suppress(RegionNameError):  # reported below with the other answers
+            data["region"] = self.region_code(data.get("region", ""))
+        region = self.catalog.regions.get(data.get("region", ""))
         slug = slugify(data.get("title", ""), max_length=SLUG_LENGTH, word_boundary=True)
         if region is None or not slug:
             raise Refused(self._all_problems(INNOVATION_QUESTIONS, data, self.check_innovation)
                           or ["nama inovasi harus mengandung huruf atau angka"])
         rel = f"{INNOVATIONS_DIR}/{region.slug}/{slug}.md"
-        text = "---\n" + _yaml(rel, data) + _INNOVATION_MORE + "---\n" + _INNOVATION_BODY
+        more = "".join(text for name, text in _INNOVATION_MORE.items() if name not in data)
+        text = "---\n" + _yaml(rel, data) + (_INNOVATION_MORE_HEAD + more if more else "") + "---\n" + _INNOVATION_BODY
         return self._final(rel, text, Innovation)
+
+    def updated(self, rel: str, text: str, changes: dict[str, Any]) -> Draft:
+        """The innovation file `text` with the top-level fields of `changes` rewritten where they
+        stand (or added after the last field); its comments, other fields and narrative are kept."""
+        lines = text.splitlines(keepends=True)
+        end = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() == "---"), None)
+        if not lines or lines[0].rstrip() != "---" or end is None:
+            raise Refused([f"{rel}: bagian data (front matter) di antara dua baris --- tidak ditemukan"])
+        front = lines[1:end]
+        for name, value in changes.items():
+            block = yaml.safe_dump({name: value}, allow_unicode=True, sort_keys=False, width=100,
+                                   default_flow_style=False).splitlines(keepends=True)
+            start = next((i for i, line in enumerate(front) if re.match(rf"{name}\s*:", line)), None)
+            if start is None:
+                keys = [i for i, line in enumerate(front) if re.match(r"[A-Za-z_]+\s*:", line)]
+                start = stop = _block_end(front, keys[-1]) if keys else 0
+            else:
+                stop = _block_end(front, start)
+            front[start:stop] = block
+        return self._final(rel, "".join(lines[:1] + front + lines[end:]), Innovation)
 
     # -- award editions --------------------------------------------------------------------
 
@@ -229,7 +247,7 @@ class Scaffolder:
             problems += [f"{question.field}: {message}" for message in check(question.field, value)]
         return problems
 
-    def _final(self, rel: str, text: str, model: type[BaseModel]) -> Draft:
+    def _final(self, rel: str, text: str, model: type[Innovation | Edition]) -> Draft:
         """Read the draft back exactly as `validate` will, and refuse it unless it passes."""
         document = (parse_front_matter if rel.endswith(".md") else parse_yaml)(text)
         try:
@@ -246,7 +264,7 @@ class Scaffolder:
             raise Refused(problems)
         return Draft(rel, text)
 
-    def _rule_problems(self, record: BaseModel) -> list:
+    def _rule_problems(self, record: Innovation | Edition) -> list:
         checker = Checker(self.root, self.content, self.catalog)
         if isinstance(record, Innovation):
             problems = checker.check(innovations=[record], editions=[])
@@ -268,6 +286,14 @@ def _yaml(rel: str, data: dict[str, Any]) -> str:
     spec = BY_NAME["innovation" if rel.endswith(".md") else "edition"]
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
     return f"{spec.modeline(rel)}\n{body}"
+
+
+def _block_end(front: list[str], start: int) -> int:
+    """Where the field starting at line `start` ends: its list items and indented lines go with it."""
+    stop = start + 1
+    while stop < len(front) and front[stop].startswith((" ", "-")):
+        stop += 1
+    return stop
 
 
 def split_many(answer: Optional[str | tuple | list]) -> list[str]:

@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema
 
-from .records import Edition, Innovation, InnovationIndex, Program, Region, Sector
+from .records import Edition, Innovation, InnovationIndex, Program, Region, Sector, SiteSource
 
 SCHEMA_DIR = "schemas"
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
@@ -60,6 +60,9 @@ SCHEMAS = (
     SchemaFile("index", InnovationIndex, "Indeks Inovasi Daerah",
                "Nilai dan predikat Indeks Inovasi Daerah (Kemendagri) setiap daerah pada satu tahun: berkas "
                "content/indeks/<tahun>.yml.", "content/indeks/[0-9][0-9][0-9][0-9].yml"),
+    SchemaFile("sumber", list[SiteSource], "Sumber himpunan",
+               "Situs Etalase Inovasi lain yang datanya dihimpun dengan `collect`: berkas content/sumber.yml "
+               "(tidak wajib).", "content/sumber.yml"),
 )
 BY_NAME = {spec.name: spec for spec in SCHEMAS}
 

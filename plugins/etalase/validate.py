@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import Iterator
 
 from .catalog import Catalog
+from .collect import add_collected
+from .configfile import check_config
 from .loader import Content, Loader
-from .parsecache import ParseCache
+from .parse import ParseCache
 from .problems import Problem
 from .rules import Checker
 
@@ -30,8 +32,9 @@ def check_repository(root: Path) -> Checked:
     cache = ParseCache.for_repository(root)
     with _collector_paused():
         content = Loader(root, cache).load()
+        add_collected(root, content)  # other sites' records, stored by `etalase collect`
         catalog = Catalog(content)
-        problems = content.problems + Checker(root, content, catalog).check()
+        problems = check_config(root) + content.problems + Checker(root, content, catalog).check()
     cache.save()
     return Checked(content, catalog, sorted(problems))
 
@@ -39,8 +42,8 @@ def check_repository(root: Path) -> Checked:
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Python's cycle collector walks every object made so far, again and again, while tens of
-    thousands of long-lived records are made (a tenth of validate at 10,000 innovations, more at
-    50,000); loading leaves no garbage cycles to collect."""
+    thousands of long-lived records are made, more so the larger the catalog; loading leaves no
+    garbage cycles to collect."""
     enabled = gc.isenabled()
     gc.disable()
     try:

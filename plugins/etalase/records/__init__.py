@@ -4,9 +4,10 @@ from .award import Category, Edition, Figure, Program, Recipient, Stage, Winner
 from .common import Link, Media, Source
 from .index import IndexScore, InnovationIndex
 from .innovation import Budget, Evidence, Innovation, Replicates, Status
-from .reference import Region, Sector
+from .reference import Region, Sector, SiteSource
 
 __all__ = [
     "Budget", "Category", "Edition", "Evidence", "Figure", "IndexScore", "Innovation", "InnovationIndex", "Link",
-    "Media", "Program", "Recipient", "Region", "Replicates", "Sector", "Source", "Stage", "Status", "Winner",
+    "Media", "Program", "Recipient", "Region", "Replicates", "Sector", "SiteSource", "Source", "Stage", "Status",
+    "Winner",
 ]

@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Optional
 from pydantic import Field, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Date, InnovationId, Record, RegionCode, SafeUrl, Slug, Source, Text
+from .common import Date, InnovationId, MarkdownText, Origin, Record, RegionCode, RepoPath, SafeUrl, Slug, Source, Text
 
 Level = Literal["nasional", "provinsi", "kabupaten-kota"]
 StageKind = Literal[
@@ -32,10 +32,12 @@ class Program(Record):
     """Tingkat program."""
     region: Optional[RegionCode] = None  # the organizing province or city, for non-national programs
     """Kode wilayah penyelenggara, untuk program tingkat provinsi atau kabupaten/kota, misalnya "35"."""
-    description: Optional[Text] = None
+    description: Optional[MarkdownText] = None
     """Penjelasan singkat tentang program."""
     website: Optional[SafeUrl] = None
     """Situs resmi program, diawali https://."""
+    logo: Optional[RepoPath] = None
+    """Berkas logo program, ditulis relatif dari folder content/, misalnya images/logo-iga.png."""
 
     @property
     def id(self) -> str:
@@ -69,7 +71,7 @@ class Category(Record):
     """Id kategori (huruf kecil dan tanda hubung), dipakai di kolom category pemenang, misalnya top-5."""
     name: Text
     """Nama kategori seperti diumumkan."""
-    description: Optional[Text] = None
+    description: Optional[MarkdownText] = None
     """Penjelasan kategori."""
     ranked: bool = False  # ranked categories need a unique rank per winner
     """true bila setiap pemenang kategori ini punya peringkat sendiri (1, 2, 3, …) yang tidak boleh kembar."""
@@ -86,7 +88,7 @@ class Recipient(Record):
     """Unit penerima (OPD, UPTD, kelurahan); ditulis bersama region."""
 
     @model_validator(mode="after")
-    def _one_kind(self) -> "Recipient":
+    def _one_kind(self) -> Recipient:
         if self.innovation is not None and (self.region is not None or self.unit is not None):
             raise PydanticCustomError(
                 "recipient_kind", "penerima berupa 'innovation' saja, atau 'region', atau 'unit' bersama 'region'"
@@ -121,13 +123,14 @@ class Edition(Record):
 
     _program: str = PrivateAttr("")
     _year: int = PrivateAttr(0)
+    _origins: tuple[Origin, ...] = PrivateAttr(())  # the sites a collected edition's winners come from
     title: Text
     """Nama resmi edisi, misalnya Lomba Inovasi Daerah Kota Batam Tahun 2023."""
     organizer: Optional[Text] = None  # defaults to the program's organizer
     """Penyelenggara edisi ini; kosongkan bila sama dengan penyelenggara program."""
     theme: Optional[Text] = None
     """Tema edisi."""
-    description: Optional[Text] = None
+    description: Optional[MarkdownText] = None
     """Penjelasan singkat tentang edisi."""
     website: Optional[SafeUrl] = None
     """Situs resmi edisi, diawali https://."""
@@ -161,6 +164,11 @@ class Edition(Record):
     @property
     def year(self) -> int:
         return self._private("_year")
+
+    @property
+    def origins(self) -> tuple[Origin, ...]:
+        """The sites this edition was collected from; empty for the repository's own."""
+        return self._private("_origins")
 
     @property
     def announced(self) -> bool:

@@ -1,6 +1,6 @@
 """Field types and small value objects shared by every record kind.
 
-Field names are English, values and labels Indonesian (see DESIGN.md). Every model forbids
+Field names are English, values and labels Indonesian (the editors' language). Every model forbids
 unknown keys so a misspelled field is reported instead of silently ignored.
 """
 
@@ -9,16 +9,32 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-from typing import Annotated, Optional, Union
+from typing import Annotated, Any, Optional, Union
+from urllib.parse import unquote
 
-from pydantic_core import PydanticCustomError
 from pydantic import (
-    AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, PrivateAttr, WithJsonSchema,
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    PrivateAttr,
+    WithJsonSchema,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
+
+from ..builddate import build_date
+from ..limits import markdown_problem
 
 FIRST_YEAR = 1945  # the Republic's founding: no regional innovation is older
-LAST_YEAR = dt.date.today().year + 1  # an edition or launch may be announced for next year
+
+
+def last_year() -> int:
+    """The latest year a record may name: the build's (builddate.py) and the next, for editions and
+    launches announced ahead."""
+    return build_date().year + 1
 
 
 class Record(BaseModel):
@@ -36,10 +52,10 @@ class Record(BaseModel):
     def path(self) -> str:
         return self._private("_path")
 
-    def _private(self, name: str):
+    def _private(self, name: str) -> Any:
         # Straight from pydantic's store of private attributes: `self._id` goes through
-        # BaseModel.__getattr__ (~2 µs), and ids are read hundreds of thousands of times a build.
-        return self.__pydantic_private__[name]
+        # BaseModel.__getattr__ (slow), and ids are read hundreds of thousands of times a build.
+        return self.__pydantic_private__[name]  # type: ignore[index]  # set for every record
 
 
 def _safe_url(value: str) -> str:
@@ -56,25 +72,38 @@ def _safe_url(value: str) -> str:
 
 
 def _repo_path(value: str) -> str:
-    # Media files live inside the repository; a path that climbs out or is absolute is refused.
-    normal = posixpath.normpath(value.replace("\\", "/"))
-    # A colon before the first slash reads as a drive (C:) or as a link's scheme (javascript:) once
-    # the path becomes a page's link.
-    if value.startswith(("/", "\\")) or ":" in normal.split("/")[0] or normal.startswith(".."):
+    # Media files live inside the repository; a path that climbs out or is absolute is refused, and
+    # so is one with a ':' (`javascript:alert(1)` is a file name to git, a script to a browser),
+    # judged after decoding %-escapes as a browser would.
+    decoded = unquote(value)
+    normal = posixpath.normpath(decoded.replace("\\", "/"))
+    if decoded.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", decoded) or normal.startswith(".."):
         raise PydanticCustomError(
             "path_outside_repo",
             "berkas '{value}' berada di luar repositori; tulis path relatif di dalam repositori, misalnya images/foto.jpg",
             {"value": value},
         )
+    if ":" in decoded or "%" in value:
+        raise PydanticCustomError(
+            "path_characters", "nama berkas '{value}' tidak boleh memuat ':' atau kode '%..'; ganti nama berkasnya, "
+            "misalnya images/foto-kegiatan.jpg", {"value": value},
+        )
     return normal
 
 
+def _markdown_bounds(value: str) -> str:
+    if (bound := markdown_problem(value)) is not None:
+        raise PydanticCustomError("markdown_limit", "{message}", {"message": bound[1]})
+    return value
+
+
 def _check_year(value: int) -> int:
-    if not FIRST_YEAR <= value <= LAST_YEAR:
+    last = last_year()
+    if not FIRST_YEAR <= value <= last:
         raise PydanticCustomError(
             "year_out_of_range",
             "tahun {value} di luar rentang yang diizinkan ({first}–{last})",
-            {"value": value, "first": FIRST_YEAR, "last": LAST_YEAR},
+            {"value": value, "first": FIRST_YEAR, "last": last},
         )
     return value
 
@@ -158,12 +187,18 @@ def _region_code(value: object) -> object:
 
 
 Text = Annotated[str, Field(min_length=1)]
+# A text rendered as Markdown (descriptions): bounded as a narrative is (limits.py).
+MarkdownText = Annotated[str, Field(min_length=1), AfterValidator(_markdown_bounds)]
 # The JSON Schema patterns let an editor flag the mistake while typing; the validators stay the judges.
 SafeUrl = Annotated[
     str, AfterValidator(_safe_url),
     WithJsonSchema({"type": "string", "pattern": "^([Hh][Tt][Tt][Pp][Ss]?://|[Mm][Aa][Ii][Ll][Tt][Oo]:)"}),
 ]
 RepoPath = Annotated[str, Field(min_length=1), AfterValidator(_repo_path)]
+# Marked as an image in the schema, so the browser editor (cms.py) gives it an upload widget.
+ImagePath = Annotated[RepoPath, WithJsonSchema({"type": "string", "minLength": 1, "contentMediaType": "image/*"})]
+# A document (evidence: PDF or picture), so the editor gives it a file upload widget.
+DocumentPath = Annotated[RepoPath, WithJsonSchema({"type": "string", "minLength": 1, "contentMediaType": "application/pdf"})]
 Year = Annotated[int, AfterValidator(_check_year)]
 Date = Annotated[dt.date, PlainValidator(_parse_date), WithJsonSchema({"type": "string", "format": "date"})]
 MONTH_PATTERN = r"^\d{4}-\d{2}$"
@@ -173,12 +208,24 @@ Moment = Annotated[
     WithJsonSchema({"anyOf": [{"type": "integer", "minimum": FIRST_YEAR}, {"type": "string", "pattern": MONTH_PATTERN},
                               {"type": "string", "format": "date"}]}),
 ]
+# The patterns of ids, here only: the models, the loader (folder and file names) and the messages use them.
+REGION_CODE = r"^\d{2}(\.\d{2})?$"
+_SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"  # also a part of the site's URLs
+SLUG = f"^{_SLUG}$"
+INNOVATION_ID = f"^{_SLUG}/{_SLUG}$"  # <region folder>/<file name>
 RegionCode = Annotated[
-    str, BeforeValidator(_region_code), Field(pattern=r"^\d{2}(\.\d{2})?$"),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{2}(\.\d{2})?$"}),
+    str, BeforeValidator(_region_code), Field(pattern=REGION_CODE), WithJsonSchema({"type": "string", "pattern": REGION_CODE}),
 ]
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-InnovationId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$")]
+Slug = Annotated[str, Field(pattern=SLUG)]
+InnovationId = Annotated[str, Field(pattern=INNOVATION_ID)]
+
+
+class Origin(Record):
+    """Where a collected record comes from (`etalase collect`): another Etalase site."""
+
+    name: Text  # the site, e.g. "Etalase Inovasi Kota Batu"
+    site: str  # its address
+    page: Optional[str] = None  # the record's own page there
 
 
 class Link(Record):
@@ -208,15 +255,15 @@ class Media(Record):
 
     video: Optional[SafeUrl] = None
     """Tautan video, diawali https://, misalnya dari YouTube."""
-    image: Optional[RepoPath] = None
-    """Berkas gambar, ditulis relatif dari folder content/, misalnya images/adiarta.jpg."""
+    image: Optional[ImagePath] = None
+    """Berkas gambar, ditulis relatif dari folder content/, misalnya images/adiarta.jpg; sebaiknya paling besar 1 MB, lebih dari 10 MB ditolak."""
     alt: Optional[Text] = None
     """Teks pengganti gambar untuk pembaca layar; wajib untuk gambar."""
     caption: Optional[Text] = None
     """Keterangan yang tampil di bawah gambar atau video."""
 
     @model_validator(mode="after")
-    def _one_kind(self) -> "Media":
+    def _one_kind(self) -> Media:
         if (self.video is None) == (self.image is None):
             raise PydanticCustomError("media_kind", "setiap media berisi tepat satu dari 'video' (tautan) atau 'image' (berkas)")
         if self.image is not None and self.alt is None:

@@ -11,9 +11,7 @@ from typing import Annotated, Literal, Optional
 from pydantic import Field, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import (
-    Date, InnovationId, Link, Media, Moment, Record, RegionCode, RepoPath, SafeUrl, Slug, Source, Text,
-)
+from .common import Date, DocumentPath, InnovationId, Link, Media, Moment, Origin, Record, RegionCode, SafeUrl, Slug, Source, Text
 
 InnovationType = Literal["digital", "non-digital"]
 InnovationForm = Literal["pelayanan-publik", "tata-kelola", "lainnya"]
@@ -32,7 +30,7 @@ _SECTION_NAMES = [re.compile(rf"\b{name}\b") for name in NARRATIVE_SECTIONS]
 
 def sections_named(heading: str) -> list[str]:
     """The official sections a heading's text (lower case) names, in the profile's order."""
-    return [name for name, pattern in zip(NARRATIVE_SECTIONS, _SECTION_NAMES) if pattern.search(heading)]
+    return [name for name, pattern in zip(NARRATIVE_SECTIONS, _SECTION_NAMES, strict=True) if pattern.search(heading)]
 
 
 class Budget(Record):
@@ -53,13 +51,13 @@ class Evidence(Record):
     """Jenis dokumen."""
     date: Optional[Date] = None
     """Tanggal dokumen, format TTTT-BB-HH, misalnya 2020-06-22."""
-    file: Optional[RepoPath] = None
+    file: Optional[DocumentPath] = None
     """Berkas PDF atau gambar (.pdf, .jpg, .jpeg, .png, .webp), ditulis relatif dari folder content/, misalnya bukti/adiarta-sk.pdf; paling besar 5 MB untuk PDF, 2 MB untuk gambar."""
     url: Optional[SafeUrl] = None
     """Tautan dokumen yang diterbitkan di tempat lain, diawali https://."""
 
     @model_validator(mode="after")
-    def _one_place(self) -> "Evidence":
+    def _one_place(self) -> Evidence:
         if (self.file is None) == (self.url is None):
             raise PydanticCustomError("evidence_place", "setiap bukti dukung berisi tepat satu dari 'file' (berkas di "
                                       "repositori) atau 'url' (tautan https://)")
@@ -82,7 +80,7 @@ class Status(Record):
     """Khusus inovasi yang berhenti: alasannya, misalnya anggaran tidak dilanjutkan."""
 
     @model_validator(mode="after")
-    def _stopped_says_when(self) -> "Status":
+    def _stopped_says_when(self) -> Status:
         if self.state == "berhenti" and (self.since is None or self.reason is None):
             raise PydanticCustomError("status_stopped", "inovasi yang berhenti perlu 'since' (sejak kapan) dan 'reason' "
                                       "(alasannya)")
@@ -103,7 +101,7 @@ class Replicates(Record):
     """Kode wilayah daerah pemilik inovasi asal yang tidak ada di katalog ini, di dalam tanda kutip, misalnya "35.77"."""
 
     @model_validator(mode="after")
-    def _one_kind(self) -> "Replicates":
+    def _one_kind(self) -> Replicates:
         if (self.innovation is None) == (self.name is None and self.region is None):
             raise PydanticCustomError("replicates_kind", "isi 'innovation' (id inovasi di katalog ini), atau 'name' "
                                       "dan 'region' (inovasi di luar katalog), tidak keduanya")
@@ -117,6 +115,7 @@ class Innovation(Record):
 
     _id: str = PrivateAttr("")
     _body: str = PrivateAttr("")
+    _origin: Optional[Origin] = PrivateAttr(None)  # set for a record collected from another site
     title: Annotated[str, Field(min_length=1, max_length=120)]
     """Nama inovasi seperti dikenal publik, misalnya ADIARTA (paling banyak 120 karakter)."""
     subtitle: Optional[Text] = None
@@ -170,6 +169,11 @@ class Innovation(Record):
     def body(self) -> str:
         """The Markdown narrative after the front matter."""
         return self._private("_body")
+
+    @property
+    def origin(self) -> Optional[Origin]:
+        """The site this innovation was collected from; None for the repository's own."""
+        return self._private("_origin")
 
     @property
     def launched_year(self) -> Optional[int]:

@@ -7,9 +7,9 @@ import datetime as dt
 import markdown as md
 from markupsafe import Markup
 
-from ..labels import MONTHS, label
+from ..labels import MONTHS, label, number_id
+from ..pages.urls import Urls
 from .sanitize import sanitize
-from .urls import Urls
 
 
 def date_id(value: object) -> str:
@@ -19,11 +19,6 @@ def date_id(value: object) -> str:
     if isinstance(value, str) and len(value) == 7:  # a month of the records (records.common.Moment)
         return f"{MONTHS[int(value[5:]) - 1]} {value[:4]}"
     return "" if value is None else str(value)
-
-
-def number_id(value: int) -> str:
-    """`2517` → `2.517` (Indonesian thousands separator)."""
-    return f"{value:,}".replace(",", ".")
 
 
 def score_id(value: float | None) -> str:
@@ -37,7 +32,7 @@ def markdown_text(text: str | None) -> Markup:
 
 
 def _is_ours(template_name: str | None) -> bool:
-    return bool(template_name) and template_name.startswith("etalase/")
+    return template_name is not None and template_name.startswith("etalase/")
 
 
 def install(env, urls: Urls) -> None:

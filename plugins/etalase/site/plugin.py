@@ -1,230 +1,206 @@
-"""The `etalase` MkDocs plugin. Handlers read top to bottom in MkDocs' event order."""
+"""The `etalase` MkDocs plugin. Handlers read top to bottom in MkDocs' event order.
+
+The repository is checked (validate.py) and turned into page specs (pages/); each spec becomes a
+virtual Markdown file that MkDocs renders with its template and the spec's context. What only
+makes the build faster is the accelerator's (accel/), called at each event.
+"""
 
 from __future__ import annotations
 
-import gc
 import logging
-import threading
+import os
 from pathlib import Path
 from typing import Any, Optional
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from ..builddate import build_date
+from ..images import catalog_pictures, site_card
+from ..loader import CONTENT_DIR
+from ..pages import search
+from ..pages.options import SiteOptions
+from ..pages.sections import SameAddress, page_specs
+from ..pages.spec import PageSpec
+from ..pages.urls import Urls
 from ..problems import render, summary
-from ..processes import can_fork
 from ..validate import Checked, check_repository
-from . import filters, incremental, navcache, parallel, search
+from . import accessibility, admin, filters, localcms, search_index
+from .accel import Accelerator
 from .config import EtalaseConfig
-from .digest import page_digests
-from .pages import PageSpec
-from .sanitize import sanitize
-from .sections import SECTIONS
-from .urls import Urls
+from .guard import SourceNames, clean_page, drop_unpublishable, refuse_shadowed
 
 log = logging.getLogger("mkdocs.plugins.etalase")
 TEMPLATES = Path(__file__).parent / "templates"
 # Stylesheets and scripts of the plugin, published under the same path (e.g. assets/etalase/catalog.css).
 ASSETS = Path(__file__).parent / "assets"
+# The link preview picture of pages without their own (partials/meta.html), with the site's name.
+SITE_CARD = "assets/etalase/kartu-situs.png"
 
 
 class EtalasePlugin(BasePlugin[EtalaseConfig]):
+    # Known once the configuration is (on_config).
+    root: Path
+    options: SiteOptions
+    urls: Urls
+
     def __init__(self) -> None:
-        self.checked: Optional[Checked] = None
-        # Set by `build.py build`, which has just validated the repository: the first build uses it
-        # instead of reading every file a second time (later `serve` rebuilds read them again).
-        self.prechecked: Optional[tuple[Path, Checked]] = None
-        self.specs: dict[str, PageSpec] = {}
-        # Forked processes (see parallel.py) writing the search index and half of the generated pages.
-        self.indexer: Optional[parallel.Child] = None
-        self.writer: Optional[parallel.Child] = None
-        self.in_writer = False  # this process is the forked writer
-        self.everything: list[File] = []  # every page, for the sitemap when half of them are written aside
+        self.accel = Accelerator()
         self.preview = False
-        # A dirty build rewrites only what changed since the build whose manifest it finds (incremental.py);
-        # set by `build.py build`, or by MkDocs' own --dirty.
-        self.dirty = False
-        self.previous: Optional[incremental.Manifest] = None
-        self.digests: Optional[dict[str, str]] = None  # of every generated page, by src_uri
-        self.dest_uris: dict[str, str] = {}  # where every generated page is written, by src_uri
-        # In a preview: the search index being written after the pages are shown, and whether the last one failed.
-        self.preview_index: Optional[threading.Thread] = None
-        self.preview_index_failed = False
+        self.given: Optional[tuple[Path, Checked]] = None  # see `use_checked`
+        self.checked: Optional[Checked] = None
+        self.specs: dict[str, PageSpec] = {}
+        self.sources = SourceNames()  # messages name the content file of a generated page
+        # The local backend's address (decap-server on 127.0.0.1), from `build.py serve --cms`.
+        self.local_backend: Optional[str] = None
 
+    def use_checked(self, root: Path, checked: Checked) -> None:
+        """The repository as the caller (`build.py build`) has just validated it: the first build uses it
+        instead of reading every file a second time."""
+        self.given = (root.resolve(), checked)
+
+    # A live preview (`serve`) shows every valid record and prints the problems.
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # A live preview (`serve`) shows every valid record and prints the problems (strict: false).
         self.preview = command == "serve"
-        self.dirty = dirty
+        self.accel.startup(command, dirty)
 
+    # Our templates come after the site's custom_dir (so a site can override them), before the theme's.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.sources.install()
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
-        self.urls = Urls(self.config, config.site_url)
-        # Our templates come after the site's custom_dir (so a site can override them) and before
-        # the theme's own.
-        dirs = config.theme.dirs
-        dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
+        self.local_backend = os.environ.get(localcms.ENVIRONMENT) if self.preview else None
+        self.options = site_options(self.config, config.site_url)
+        self.urls = Urls(self.options)
+        if str(TEMPLATES) not in config.theme.dirs:  # once, when a configuration is built again (tests)
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
+        accessibility.configure(config, TEMPLATES)
         for path in sorted(ASSETS.rglob("*.css")):
             if (stylesheet := path.relative_to(ASSETS.parent).as_posix()) not in config.extra_css:
                 config.extra_css.append(stylesheet)
-        if self.preview:
-            self.config.strict = False
-        if self.dirty:
-            incremental.quiet_dirty_notices()
+        self.accel.configure(config, self.config.accelerate)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        gc.unfreeze()  # what the previous build froze (serve) may be collected again
-        if self.preview_index is not None:  # the previous preview's index goes in before anything else
-            self.preview_index.join()
-        self.site_dir = Path(config.site_dir)
-        self.previous = incremental.Manifest.take(self.site_dir) if self.dirty else None
+        self.accel.pre_build(config)
 
-    def _forking(self) -> bool:
-        return not self.preview and can_fork()
-
+    # Content that may be published (guard.py), the catalog, checked; then a virtual Markdown file per
+    # generated page, and the plugin's assets.
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        root, checked = self.prechecked or (None, None)
-        self.checked = checked if root == self.root else check_repository(self.root)
-        self.prechecked = None
-        problems = self.checked.problems
-        report = f"{render(problems, 'text')}\n{summary(problems, self.checked.content.files_checked)}"
-        if not self.checked.ok and self.config.strict:
-            raise PluginError(f"Data tidak valid, situs tidak dibangun:\n{report}")
-        if problems:
-            # A preview still shows every valid record; the problems stay on screen.
-            log.info("Masalah pada data (catatan yang bermasalah tidak ditampilkan):\n%s", report)
-        self.site_digest = incremental.site_digest(config)
-        if self.dirty and (self.previous is None or self.previous.site != self.site_digest):
-            # No previous build, or one with another configuration, theme or code: nothing of its output
-            # can be kept; build everything, as a clean build.
-            self.previous = None
-            incremental.empty_folder(self.site_dir)
-        previous = self.previous
-        if self._forking():  # the index needs only the catalog: written aside while the pages are made
-            self.indexer = parallel.index_aside(self._index, config)
-        self.specs = {}
-        for section in SECTIONS:
-            for spec in section(self.checked.catalog, self.urls, self.config):
-                self.specs[spec.src_uri] = spec
-        # With no previous build to compare with, the digests wait for the end of the build (the
-        # manifest), where this process makes them while the forked writer finishes its pages.
-        self.digests = page_digests(self.specs.values()) if previous else None
-        self.dest_uris = {}
-        for src_uri, spec in self.specs.items():
-            if previous and previous.unchanged(src_uri, self.digests[src_uri], self.site_dir):
-                file = incremental.UnchangedPage.generated(config, src_uri, content="")
-            else:
-                file = File.generated(config, src_uri, content=spec.source())
+        drop_unpublishable(files, config, self.root)
+        self.checked = self._check()
+        self.accel.begin_files(config, self._write_index)
+        self.specs = self._page_specs(self.checked, files)
+        for file in self.accel.page_files(config, self.specs) + assets(config):
             files.append(file)
-            self.dest_uris[src_uri] = file.dest_uri
-            for path, content in spec.files.items():  # downloads published with the page (data/)
-                files.append(File.generated(config, path, content=content))
-        for path in sorted(p for p in ASSETS.rglob("*") if p.is_file()):
-            files.append(File.generated(config, path.relative_to(ASSETS.parent).as_posix(), abs_src_path=str(path)))
-        # The catalog, the specs and MkDocs' files live until the build ends: Python's cycle collector
-        # would walk them all again and again while pages are made (a fifth of a rebuild at 10,000).
-        gc.freeze()
+        admin.add_editor(files, config, admin.settings(self.config, config.site_url, self.local_backend),
+                         self.checked.catalog)
         return files
 
     @event_priority(-100)  # after every plugin's on_nav: both processes go on with the same navigation
-    def on_nav(self, nav, config: MkDocsConfig, files: Files):
-        if self._forking():
-            self.everything = files.documentation_pages()
-            for file in self.everything:
-                if file.page is None:  # as MkDocs would make it, so that the sitemap lists every page
-                    Page(None, file, config)
-            share = [file for file in self.everything if file.src_uri in self.specs and file.is_modified()][1::2]
-            if share:  # none in a rebuild that rewrites a page or two
-                self.writer = parallel.split_pages(files, config, share)
-                self.in_writer = self.writer is None
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.accel.nav(config, files, self.specs)
         return nav
 
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> Optional[str]:
-        # Narratives come from content files that may arrive from outside the office.
-        if page.file.src_uri in self.specs:
-            return sanitize(html)
-        return html
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.sources.current = page.file.src_uri  # for a failure's message (on_build_error)
+        return markdown
 
-    def on_env(self, env, config: MkDocsConfig, files: Files):
+    # Narratives and the editor's pages alike come from files that may arrive from outside the office.
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> Optional[str]:
+        return clean_page(html, page, generated=page.file.src_uri in self.specs)
+
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         filters.install(env, self.urls)
-        search.install_header_search(env)
-        navcache.install(env)
+        search_index.install_header_search(env)
+        self.accel.env(env)
+        accessibility.install(env)
         return env
 
-    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav) -> dict[str, Any]:
+    # A generated page's template reads its spec's context (and the URLs), never the catalog.
+    def on_page_context(self, context: dict[str, Any], /, *, page: Page,  # type: ignore[override]  # with our keys
+                        config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             context.update(spec.context, urls=self.urls)
         return context
 
-    def on_template_context(self, context: dict[str, Any], template_name: str, config: MkDocsConfig):
-        if self.writer is not None and template_name == "sitemap.xml":
-            context["pages"] = self.everything  # with the pages the child writes
+    def on_template_context(self, context: dict[str, Any], /, *,  # type: ignore[override]  # as on_page_context
+                            template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+        self.accel.template_context(template_name, context)
         return context
 
     @event_priority(100)  # the forked writer ends before any other plugin's post_build could run twice
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.in_writer:
-            parallel.end_child(config.strict)
-        digests = self.digests or page_digests(self.specs.values())
-        pages = {src_uri: [digests[src_uri], dest_uri] for src_uri, dest_uri in self.dest_uris.items()}
-        indexer, self.indexer = self.indexer, None
-        if self.writer is not None:
-            self.writer.wait()
-            self.writer = None
-        # Not forked: the index is written here, into the finished site.
-        search_digest = indexer.wait() if indexer is not None else self._index()
-        if self.previous is not None:
-            incremental.remove_stale(self.site_dir, self.previous, pages)
-        incremental.Manifest(self.site_digest, pages, search_digest).write(self.site_dir)
+        self.accel.post_build(config, self.specs, self._write_index)
 
     def on_build_error(self, error: Exception) -> None:
-        if self.in_writer:
-            parallel.end_child(failed=True)
-        # A failed build leaves no child writing into the site folder behind it.
-        for child in self._children():
-            child.wait(failed=True)
+        self.sources.failed(error, in_writer=self.accel.is_writer)
+        self.accel.build_error()
 
-    def _children(self) -> list[parallel.Child]:
-        children = [child for child in (self.writer, self.indexer) if child is not None]
-        self.writer = self.indexer = None
-        return children
-
-    def _index(self) -> str:
-        """Write the search index, unless the previous build's holds the same records; returns their digest."""
-        records = list(search.records(self.checked.catalog, self.urls))
-        digest = search.digest(records)
-        previous = self.previous
-        if (previous is not None and previous.search == digest and not self.preview_index_failed
-                and (self.site_dir / search.OUTPUT_DIR).is_dir()):
-            return digest
-        if self.preview:  # the preview shows the pages at once; its search follows a few seconds later
-            self.preview_index = threading.Thread(target=self._write_preview_index, args=(records,), daemon=True)
-            self.preview_index.start()
-        else:
-            self._write_index(records)
-        return digest
-
-    def _write_index(self, records: list[search.SearchRecord]) -> None:
-        search.write_index(records, self.site_dir)
-        log.info("Indeks pencarian: %d inovasi", len(records))
-
-    def _write_preview_index(self, records: list[search.SearchRecord]) -> None:
-        try:
-            self._write_index(records)
-            self.preview_index_failed = False
-        except PluginError as error:  # the preview goes on; the next rebuild tries again
-            self.preview_index_failed = True
-            log.error("%s", error)
-
-    def on_serve(self, server, config: MkDocsConfig, builder):
-        # content/ is the docs_dir, watched by MkDocs; the innovations live beside it.
+    # content/ is the docs_dir, watched by MkDocs; the innovations live beside it.
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(self.root / "innovations"))
+        if (self.root / "collected").is_dir():  # other sites' records, refreshed by `etalase collect`
+            server.watch(str(self.root / "collected"))
         return server
 
     def on_shutdown(self) -> None:
-        if self.preview_index is not None:  # a preview stopped while its index was being written
-            self.preview_index.join()
+        self.accel.join_preview_index()
+
+    def _check(self) -> Checked:
+        """The repository checked (by the caller for the first build); invalid records fail a build
+        that publishes, and are reported and left out of a preview."""
+        root, checked = self.given or (None, None)
+        self.given = None
+        if checked is None or root != self.root:
+            checked = check_repository(self.root)
+        problems = checked.problems
+        report = f"{render(problems, 'text')}\n{summary(problems, checked.content.files_checked)}"
+        if not checked.ok and self._strict():
+            raise PluginError(f"Data tidak valid, situs tidak dibangun:\n{report}")
+        if problems:
+            log.info("Masalah pada data (catatan yang bermasalah tidak ditampilkan):\n%s", report)
+        return checked
+
+    def _page_specs(self, checked: Checked, files: Files) -> dict[str, PageSpec]:
+        """Every generated page; none at the address of another, or of a content page in `files`."""
+        try:
+            specs = page_specs(checked.catalog, self.urls, self.options, catalog_pictures(self.root / CONTENT_DIR))
+        except SameAddress as clash:
+            raise PluginError(str(clash)) from None
+        refuse_shadowed(files, specs, strict=self._strict())
+        self.sources.specs = specs
+        return specs
+
+    def _strict(self) -> bool:
+        """Whether a problem fails the build: as the plugin's `strict` says, never in a preview (it shows what it can)."""
+        return self.config.strict and not self.preview
+
+    def _write_index(self) -> str:
+        """Write the search index, unless the previous build's holds the same records; returns their digest."""
+        assert self.checked is not None
+        records = list(search.records(self.checked.catalog, self.urls))
+        digest = search.digest(records)
+        if not self.accel.search_unchanged(digest):
+            search_index.write_index(records, self.accel.site_dir)
+            log.info("Indeks pencarian: %d inovasi", len(records))
+        return digest
+
+
+def site_options(config: EtalaseConfig, site_url: Optional[str]) -> SiteOptions:
+    """The plugin's options as the site model takes them, dated by MkDocs' build date (SOURCE_DATE_EPOCH)."""
+    prefixes = {name: config[name] for name in config if name.endswith("_prefix")}
+    return SiteOptions(today=build_date(), page_size=config.page_size, site_url=site_url, **prefixes)
+
+
+def assets(config: MkDocsConfig) -> list[File]:
+    """The plugin's stylesheets, scripts and pictures, and the site's link preview card."""
+    found = [File.generated(config, path.relative_to(ASSETS.parent).as_posix(), abs_src_path=str(path))
+             for path in sorted(p for p in ASSETS.rglob("*") if p.is_file())]
+    return [*found, File.generated(config, SITE_CARD, content=site_card(config.site_name, config.site_description or ""))]

@@ -4,8 +4,9 @@ Pagefind 1.5.2 writes the values of each filter (and the filter list in its meta
 order of a randomly seeded hash map, so two builds of the same records name and fill the
 `filter/*.pf_filter` files, `pagefind.*.pf_meta` and `pagefind-entry.json` differently (the
 maintainers made the fragments stable in 1.3.0 and left these, Pagefind/pagefind#638; its sources
-sort them after 1.5.2, the latest release). Everything else in the bundle is already stable. This rewrites those files in sorted order, named the way Pagefind names them
-(language + the start of the SHA-1 of the CBOR body), so the search script finds them as before.
+sort them after 1.5.2, the latest release). Everything else in the bundle is already stable.
+This rewrites those files in sorted order, named the way Pagefind names them (language + the
+start of the SHA-1 of the CBOR body), so the search script finds them as before.
 """
 
 from __future__ import annotations

@@ -113,8 +113,15 @@ async function run() {
   list.replaceChildren();
   append(first);
   if (!main) status.textContent = "Ketik kata kunci atau pilih filter untuk menemukan inovasi.";
-  else if (results.length) status.textContent = `${numbers.format(results.length)} inovasi ditemukan`;
-  else status.textContent = "Tidak ada inovasi yang cocok. Coba kata lain atau hapus sebagian filter.";
+  else if (results.length) status.textContent = `${numbers.format(results.length)} inovasi ditemukan${filtersSaid()}`;
+  else status.textContent = `Tidak ada inovasi yang cocok${filtersSaid()}. Coba kata lain atau hapus sebagian filter.`;
+}
+
+// The chosen filters, in the status line: a screen reader hears each change of filter, even one
+// that leaves the count as it was.
+function filtersSaid() {
+  const chosen = selects.filter((select) => select.value).map((select) => `${select.labels[0].textContent}: ${select.value}`);
+  return chosen.length ? `, disaring menurut ${chosen.join("; ")}` : "";
 }
 
 // Pagefind fetches each result's data (a small fragment) only when asked: one page at a time.

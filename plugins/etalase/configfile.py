@@ -1,0 +1,62 @@
+"""mkdocs.yml checked with YAML's safe loader before MkDocs reads it.
+
+MkDocs reads its configuration with a loader that builds Python objects: `!!python/object/apply:
+os.system [...]` in a pull request's mkdocs.yml would run a command in CI when the site is built.
+`validate` (and so `build`, `serve`, which validate first) refuses every Python tag and every tag
+other than MkDocs' own `!ENV` and `!relative`, so MkDocs' loader only ever sees a plain file.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+import yaml
+
+from .parse import ContentError, read_text
+from .paths import Refused, check_inside
+from .problems import Problem
+
+CONFIG_FILE = "mkdocs.yml"
+_ALLOWED_TAGS = ("!ENV", "!relative")
+
+
+class _ConfigLoader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML is untyped
+    """Safe YAML, plus MkDocs' tags as inert values."""
+
+
+for _tag in _ALLOWED_TAGS:
+    _ConfigLoader.add_constructor(_tag, lambda loader, node: None)
+
+
+def check_config(root: Path, rel: str = CONFIG_FILE, seen: frozenset[str] = frozenset()) -> list[Problem]:
+    """Problems of the configuration file `rel` and of the files it INHERITs; none if it is missing."""
+    path = root / rel
+    if not path.exists() and not path.is_symlink():
+        return []
+    try:
+        check_inside(root, rel)
+        data = yaml.load(read_text(path), Loader=_ConfigLoader)  # the safe loader, with inert tags
+    except Refused as refused:
+        return [Problem(refused.rel, 1, 1, "error", "", refused.message)]
+    except ContentError as exc:
+        return [Problem(rel, exc.line, exc.column, "error", "", exc.message)]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or ""
+        if "constructor for the tag" in problem:
+            message = (f"tag YAML tidak diizinkan di {rel} ({problem.split('tag', 1)[1].strip()}): tag Python membuat "
+                       "MkDocs menjalankan kode saat situs dibangun; hanya !ENV dan !relative yang boleh")
+        else:
+            message = f"format YAML tidak valid ({problem or exc.context})"
+        return [Problem(rel, line, column, "error", "", message)]
+    except (yaml.YAMLError, RecursionError) as exc:
+        return [Problem(rel, 1, 1, "error", "", f"format YAML tidak valid ({type(exc).__name__})")]
+    inherit = data.get("INHERIT") if isinstance(data, dict) else None
+    if not isinstance(inherit, str):
+        return []
+    parent = posixpath.normpath(posixpath.join(posixpath.dirname(rel), inherit))
+    if parent in seen or parent == rel:
+        return [Problem(rel, 1, 1, "error", "INHERIT", f"INHERIT melingkar: {parent}")]
+    return check_config(root, parent, seen | {rel})

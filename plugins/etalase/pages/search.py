@@ -1,0 +1,121 @@
+"""The search records: one per innovation, which site/search_index.py writes as a Pagefind index.
+
+Records are built from the catalog rather than from the rendered HTML, so the index does not
+depend on how the templates lay a page out, and every filter value is exact (a province is the
+province of the record's region code, not whatever text a template happened to show). Pagefind
+splits the index into chunks, so a visitor downloads only the parts a query or a filter needs,
+instead of the theme's single JSON of the whole site.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..catalog import Catalog
+from ..labels import label
+from ..records import Innovation
+from .urls import Urls
+
+# The filters of the index and their labels on the search page, in the order it shows them. The
+# keys double as URL query keys (`/cari/?provinsi=Jawa+Timur`); values are the labels visitors read.
+FILTERS = {
+    "provinsi": "Provinsi",
+    "daerah": "Kabupaten/kota",
+    "urusan": "Urusan pemerintahan",
+    "tahun": "Tahun diluncurkan",
+    "jenis": "Jenis",
+    "tahapan": "Tahapan",
+    "keadaan": "Keadaan",
+    "penghargaan": "Penghargaan",
+}
+
+
+# Every record also carries this word, so a visitor who only chose filters gets a search for one
+# small chunk: Pagefind answers a search without words by fetching every chunk of the index.
+BROWSE_TERM = "zzsemuainovasi"
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    url: str  # site-relative; Pagefind prefixes the folder the site is served from
+    content: str
+    meta: dict[str, str]
+    filters: dict[str, list[str]]
+    sort: dict[str, str]
+
+
+def records(catalog: Catalog, urls: Urls) -> Iterator[SearchRecord]:
+    for innovation in catalog.innovations.values():
+        yield _record(innovation, catalog, urls)
+
+
+def facet_counts(catalog: Catalog) -> dict[str, list[tuple[str, int]]]:
+    """How many innovations each filter value holds, as the search page shows before any search."""
+    counts: dict[str, Counter[str]] = {key: Counter() for key in FILTERS}
+    for innovation in catalog.innovations.values():
+        for key, values in _filters(innovation, catalog).items():
+            counts[key].update(values)
+    return {key: sorted(counter.items(), key=lambda item: _value_order(key, item[0])) for key, counter in counts.items()}
+
+
+def _value_order(key: str, value: str) -> tuple[int, str]:
+    return (-int(value), "") if key == "tahun" else (0, value.casefold())
+
+
+def _filters(innovation: Innovation, catalog: Catalog) -> dict[str, list[str]]:
+    region = catalog.regions.get(innovation.region)
+    province = catalog.province_of(region) if region else None
+    filters = {
+        "provinsi": [province.name] if province else ([region.name] if region and region.is_province else []),
+        "daerah": [] if region is None or region.is_province else [region.name],
+        "urusan": _sectors(innovation, catalog),
+        "tahun": [str(innovation.launched_year)] if innovation.launched_year else [],
+        "jenis": [label("type", innovation.type)],
+        "tahapan": [label("stage", innovation.stage)],
+        "keadaan": [label("state", innovation.status.state)] if innovation.status else [],
+        "penghargaan": list(dict.fromkeys(_program_name(catalog, a.edition.program)
+                                          for a in catalog.awards_by_innovation.get(innovation.id, []))),
+    }
+    return {key: values for key, values in filters.items() if values}
+
+
+def _record(innovation: Innovation, catalog: Catalog, urls: Urls) -> SearchRecord:
+    region = catalog.regions.get(innovation.region)
+    region_name = region.name if region else innovation.region
+    badges = [f"{a.winner.title} · {_program_name(catalog, a.edition.program)} {a.edition.year}"
+              for a in catalog.awards_by_innovation.get(innovation.id, [])]
+    # What a listing says about the innovation, not its narrative: the narrative would make every
+    # chunk several times larger, and the first search must stay within a few hundred KB on a phone.
+    text = [innovation.title, innovation.subtitle, region_name, innovation.unit, *_sectors(innovation, catalog),
+            innovation.summary, *badges, BROWSE_TERM]
+    return SearchRecord(
+        url=urls.innovation(innovation),
+        content="\n".join(part for part in text if part),
+        meta={
+            "title": innovation.title,
+            "region": region_name,
+            "summary": innovation.summary,
+            # Meta values are strings; the page script parses this list back.
+            "badges": json.dumps(badges, ensure_ascii=False),
+        },
+        filters=_filters(innovation, catalog),
+        sort={"judul": innovation.title.casefold()},
+    )
+
+
+def _sectors(innovation: Innovation, catalog: Catalog) -> list[str]:
+    return [catalog.sectors[s].label if s in catalog.sectors else s for s in dict.fromkeys(innovation.sectors)]
+
+
+def _program_name(catalog: Catalog, program_id: str) -> str:
+    program = catalog.programs.get(program_id)
+    return (program.short_name or program.name) if program else program_id
+
+
+def digest(items: list[SearchRecord]) -> str:
+    """The same for the same records in the same order: an unchanged index need not be written again."""
+    return hashlib.sha256("\0".join(map(repr, items)).encode("utf-8")).hexdigest()

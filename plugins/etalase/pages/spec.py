@@ -1,0 +1,47 @@
+"""Generated pages: what each one is (URL, title, template, context) before MkDocs renders it."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import yaml
+
+from .urls import Urls
+
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+T = TypeVar("T")
+
+
+@dataclass
+class PageSpec:
+    url: str  # site-relative, with a trailing slash ("" for the home page)
+    title: str
+    template: str  # e.g. "etalase/innovation.html"; a site can override it in its custom_dir
+    context: dict[str, Any] = field(default_factory=dict)
+    markdown: str = ""  # rendered by MkDocs into `page.content` (the narrative of an innovation)
+    description: str = ""  # the page's meta description, for search engines and link previews
+    files: dict[str, bytes] = field(default_factory=dict)  # site path -> content published with the page (downloads)
+
+    @property
+    def src_uri(self) -> str:
+        return Urls.src_uri(self.url)
+
+    def source(self) -> str:
+        """The virtual Markdown file: front matter (safely dumped) and the body.
+
+        Title and description are HTML-escaped here, once: Material prints them without escaping
+        (in the header, <title> and <meta>), and they come from content files.
+        """
+        meta = {"title": html.escape(self.title), "template": self.template}
+        if self.description:
+            meta["description"] = html.escape(self.description)
+        # libyaml's dumper where there is one: the pure-Python one is a noticeable part of a page's build.
+        front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+        return "---\n" + front + "---\n\n" + self.markdown
+
+
+def chunks(items: list[T], size: int) -> list[list[T]]:
+    """Split a listing into pages of `size` (at least one page, even when empty)."""
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]

@@ -1,0 +1,95 @@
+"""Parsed YAML kept between runs, so that `validate` and `build` do not parse an unchanged file again.
+
+Entries are keyed by a hash of the YAML text itself: a changed file always misses. Only parsing is
+skipped; every record is still validated and every cross-record rule runs on every run. Values
+are stored as JSON, so only values that come back exactly the same are given to it (text, finite
+numbers, booleans, null, lists, mappings with text keys). A change to the parsing code (any module
+of this package, or its bounds in limits.py) voids it.
+
+The cache lives in the user's cache folder, not in the repository, so that a pull request cannot
+bring a cache of its own (data that differ from its files). Deleting it is always safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+
+def _code_digest() -> str:
+    """This package's code (every module of it), the bounds it applies (limits.py) and PyYAML's
+    version: a change to any may change what a text parses to."""
+    digest = hashlib.sha256(yaml.__version__.encode())
+    here = Path(__file__).parent
+    for path in [*sorted(here.glob("*.py")), here.parent / "limits.py"]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+_CODE = _code_digest()
+MISSING = object()
+
+
+class ParseCache:
+    def __init__(self, path: Optional[Path]):
+        """`path` None: kept in memory only (a worker process hands its entries to its parent)."""
+        self.path = path
+        self.stored = self._read() if path is not None else {}
+        self.used: dict[str, object] = {}  # what this run parsed or found: what the next run keeps
+
+    @classmethod
+    def for_repository(cls, root: Path) -> ParseCache:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "etalase"
+        return cls(base / f"parsed-{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]}.json")
+
+    def _read(self) -> dict[str, object]:
+        assert self.path is not None
+        try:
+            stored = json.loads(self.path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return stored["entries"] if isinstance(stored, dict) and stored.get("code") == _CODE else {}
+
+    def get(self, text: str) -> object:
+        """The data `text` parsed to on an earlier run or earlier in this one, or MISSING."""
+        key = _key(text)
+        value = self.used.get(key, MISSING)
+        if value is MISSING and (value := self.stored.get(key, MISSING)) is not MISSING:
+            self.used[key] = value
+        return value
+
+    def put(self, text: str, data: object) -> None:
+        """Keep `data`, made of JSON's types only (the caller knows), as what `text` parses to."""
+        self.used[_key(text)] = data
+
+    def knows(self, text: str) -> bool:
+        """Whether an earlier run or this one has parsed `text`."""
+        key = _key(text)
+        return key in self.used or key in self.stored
+
+    def add(self, entries: dict[str, object]) -> None:
+        """Entries that another process put into its own cache (see `put`)."""
+        self.used.update(entries)
+
+    def save(self) -> None:
+        """Write what this run used (entries of changed or deleted files go); skipped when nothing changed."""
+        if self.path is None or self.used.keys() == self.stored.keys():
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.path.parent, delete=False) as out:
+                # dumps, not dump: only the former runs in C; ASCII (escapes) is quicker to make and to write.
+                out.write(json.dumps({"code": _CODE, "entries": self.used}, separators=(",", ":")))
+            os.replace(out.name, self.path)  # a concurrent reader sees the old file or the new one
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+def _key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

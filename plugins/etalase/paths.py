@@ -1,0 +1,149 @@
+"""The one rule for reading content from disk: regular files inside the repository, nothing else.
+
+Content arrives as pull requests from outside the office and is built by CI with the office's
+credentials nearby. A symbolic link (to a file or a folder) would publish whatever it points at
+(`/etc/passwd`, a secret beside the checkout), a device or a fifo would hang the build
+(`/dev/zero` never ends), and a page the browser runs as a document (`.html`, `.svg`) would be
+stored script on the site's own origin. So under `innovations/` and `content/`:
+
+- every symbolic link, and every entry that is neither a folder nor a regular file, is refused
+  (a validation error naming it; nothing behind it is read or published);
+- files whose type a browser runs as a document or script are refused (see ACTIVE_SUFFIXES:
+  an HTML sanitiser cannot make an SVG or an HTML page safe without changing what it is, and the
+  site has no use for them: pages are Markdown, pictures JPEG/PNG/WebP/GIF);
+- a file is opened without following a link and read only if it is a regular file.
+
+The loader, the media check and the MkDocs adapter's list of files all ask this module.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import Optional
+
+CONTENT_FOLDERS = ("content", "innovations")
+# Served as documents or scripts by a browser: stored XSS if published from content.
+ACTIVE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".xslt",
+                             ".js", ".mjs", ".swf"})
+# The largest content file read: a narrative or an edition is a few KB; this stops a runaway file
+# (or one grown on purpose) from filling memory.
+MAX_BYTES = 5 * 1024 * 1024
+
+LINK = ("tautan simbolik (symlink) tidak diizinkan di {where}; salin berkasnya ke dalam repositori "
+        "(isi di luar repositori tidak pernah dibaca atau diterbitkan)")
+SPECIAL = "ini bukan berkas biasa atau folder (perangkat, fifo, soket); hapus dari repositori"
+ACTIVE = ("berkas {suffix} tidak diterbitkan: browser menjalankannya sebagai halaman atau skrip; tulis halaman "
+          "sebagai Markdown (.md) dan simpan gambar sebagai .jpg, .png, .webp atau .gif")
+
+
+class Refused(Exception):
+    """A path that content may not be read from; `rel` names the offending entry (maybe a parent folder)."""
+
+    def __init__(self, rel: str, message: str):
+        super().__init__(message)
+        self.rel, self.message = rel, message
+
+
+def refusal(mode: int, rel: str) -> Optional[str]:
+    """Why an entry with this lstat mode may not be content, or None."""
+    if stat.S_ISLNK(mode):
+        return LINK.format(where=rel.split("/")[0] + "/")
+    if stat.S_ISDIR(mode):
+        return None
+    if not stat.S_ISREG(mode):
+        return SPECIAL
+    suffix = os.path.splitext(rel)[1].lower()
+    return ACTIVE.format(suffix=suffix) if suffix in ACTIVE_SUFFIXES else None
+
+
+def scan(root: Path | str, top: str) -> tuple[list[tuple[tuple[str, ...], str]], list[tuple[str, str]]]:
+    """Walk `top` (relative to root) without following links.
+
+    Returns ([(parts, absolute path)] of the regular files, sorted by parts), [(rel, message)] of
+    refused entries); nothing below a refused folder is listed."""
+    files: list[tuple[tuple[str, ...], str]] = []
+    refused: list[tuple[str, str]] = []
+    base = os.path.join(os.fspath(root), top)
+    try:
+        mode = os.lstat(base).st_mode
+    except FileNotFoundError:
+        return files, refused
+    if (why := refusal(mode, top)) is not None or not stat.S_ISDIR(mode):
+        refused.append((top, why or SPECIAL))
+        return files, refused
+
+    def walk(folder: str, parts: tuple[str, ...]) -> None:
+        try:
+            entries = list(os.scandir(folder))
+        except PermissionError:
+            refused.append(("/".join((top,) + parts), "folder ini tidak dapat dibaca (izin akses)"))
+            return
+        for entry in entries:
+            mode = entry.stat(follow_symlinks=False).st_mode
+            here = parts + (entry.name,)
+            why = refusal(mode, "/".join((top,) + here))
+            if why is not None:
+                refused.append(("/".join((top,) + here), why))
+            elif stat.S_ISDIR(mode):
+                walk(entry.path, here)
+            else:
+                files.append((here, entry.path))
+
+    walk(base, ())
+    files.sort()
+    refused.sort()
+    return files, refused
+
+
+def check_inside(root: Path | str, rel: str) -> None:
+    """Raise Refused unless every folder on the way from root to `rel` is a real folder (no link)
+    and `rel` itself, if it exists, is a regular file that may be content."""
+    parts = [part for part in rel.split("/") if part not in ("", ".")]
+    if not parts or ".." in parts or os.path.isabs(rel):
+        raise Refused(rel, "path ini keluar dari repositori")
+    current = os.fspath(root)
+    for index, part in enumerate(parts):
+        current = os.path.join(current, part)
+        try:
+            mode = os.lstat(current).st_mode
+        except FileNotFoundError:
+            return  # the caller says it is missing
+        here = "/".join(parts[:index + 1])
+        if index < len(parts) - 1:
+            if stat.S_ISLNK(mode):
+                raise Refused(here, LINK.format(where=parts[0] + "/"))
+            if not stat.S_ISDIR(mode):
+                raise Refused(here, SPECIAL)
+        elif (why := refusal(mode, here)) is not None or stat.S_ISDIR(mode):
+            raise Refused(here, why or "ini folder, bukan berkas")
+
+
+def is_content_file(root: Path | str, rel: str) -> bool:
+    """Whether `rel` is an existing regular file inside the repository that content may use."""
+    try:
+        check_inside(root, rel)
+    except Refused:
+        return False
+    return os.path.isfile(os.path.join(os.fspath(root), rel))
+
+
+def read_bytes(path: Path | str) -> bytes:
+    """A regular file's bytes, opened without following a link and without waiting on a fifo."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if os.path.islink(path):
+            raise Refused(os.fspath(path), LINK.format(where="repositori")) from None
+        raise exc
+    with os.fdopen(fd, "rb", buffering=0) as file:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise Refused(os.fspath(path), SPECIAL)
+        if info.st_size > MAX_BYTES:
+            raise Refused(os.fspath(path), f"berkas terlalu besar ({info.st_size // 1024} KB; paling besar "
+                          f"{MAX_BYTES // 1024 // 1024} MB)")
+        return file.readall()
+

@@ -1,0 +1,202 @@
+"""The build machinery that makes a build faster, never different; the plugin calls `Accelerator` in MkDocs' event order.
+
+- incremental.py: a build into a folder built before writes only the pages whose digest changed,
+  keeps the search index when its records are the same and removes what is gone (the manifest);
+- parallel.py: on two cores or more, forked processes write the search index and half of the
+  generated pages;
+- navcache.py: Material's navigation rendered once per folder of generated pages, not once per page;
+- in a preview (`serve`), the rebuilt pages are served first and the search index follows.
+
+Turned off (`accelerate: false` under the plugin in mkdocs.yml), a build is MkDocs' own: one
+process, the navigation rendered into every page, every page written, the search index written
+at the end. It turns itself off when a plugin it does not know is configured: writing half of the
+pages in another process, or skipping unchanged ones, would hide pages from a plugin that keeps
+state per page (a sitemap, tags, a feed). `tests/test_accel.py` checks both builds are the same.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import threading
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ...pages.digest import page_digests
+from ...pages.spec import PageSpec
+from ...processes import can_fork
+from ..search_index import OUTPUT_DIR
+from . import incremental, navcache, parallel
+
+log = logging.getLogger("mkdocs.plugins.etalase")
+
+# Plugins whose output does not depend on seeing every page in one process.
+KNOWN_PLUGINS = frozenset({"etalase"})
+
+
+class Accelerator:
+    def __init__(self) -> None:
+        self.enabled = True
+        self.preview = False
+        self.dirty = False  # a build into a folder built before: rewrite only what changed
+        self.site_dir = Path()
+        self.previous: Optional[incremental.Manifest] = None
+        self.site_digest = ""
+        self.digests: Optional[dict[str, str]] = None  # of every generated page, by src_uri
+        self.dest_uris: dict[str, str] = {}  # where every generated page is written, by src_uri
+        # In the parent: the forked processes writing the search index and half of the pages.
+        self.indexer: Optional[parallel.Child] = None
+        self.writer: Optional[parallel.Child] = None
+        self.is_writer = False  # this process is the forked writer: it ends at post_build
+        self.everything: list[File] = []  # every page, for the sitemap when the writer has half of them
+        self.preview_index: Optional[threading.Thread] = None
+
+    def startup(self, command: str, dirty: bool) -> None:
+        self.preview = command == "serve"
+        self.dirty = dirty
+
+    def configure(self, config: MkDocsConfig, enabled: bool) -> None:
+        unknown = sorted(name for name in config.plugins if name not in KNOWN_PLUGINS)
+        if enabled and unknown:
+            log.info("Percepatan pembangunan dimatikan karena plugin %s tidak dikenalnya; semua halaman "
+                     "dibangun ulang dalam satu proses", ", ".join(unknown))
+        self.enabled = enabled and not unknown
+        if self.dirty:
+            incremental.quiet_dirty_notices()
+
+    def pre_build(self, config: MkDocsConfig) -> None:
+        """Before anything else: the previous preview's search index, and the previous build's manifest."""
+        gc.unfreeze()  # what the previous build froze (serve) may be collected again
+        self.join_preview_index()
+        self.site_dir = Path(config.site_dir)
+        self.previous = incremental.Manifest.take(self.site_dir) if self.enabled and self.dirty else None
+
+    def begin_files(self, config: MkDocsConfig, write_index: Callable[[], str]) -> None:
+        """Once the catalog is checked: empty the folder when nothing of it can be kept, and fork the
+        search index (it needs only the catalog) to be written while the pages are made."""
+        if self.dirty and not self.enabled:
+            incremental.empty_folder(self.site_dir)  # MkDocs' dirty build would leave stale pages
+        if not self.enabled:
+            return
+        self.site_digest = incremental.site_digest(config)
+        if self.dirty and (self.previous is None or self.previous.site != self.site_digest):
+            # No previous build, or one with another configuration, theme or code: nothing of its output
+            # can be kept; build everything, as a clean build.
+            self.previous = None
+            incremental.empty_folder(self.site_dir)
+        if self._forking():
+            self.indexer = parallel.index_aside(write_index, config)
+
+    def _page_file(self, config: MkDocsConfig, spec: PageSpec) -> File:
+        """The file of a generated page: one MkDocs neither reads nor writes when its output is unchanged."""
+        previous = self.previous
+        if previous is not None and self.digests is not None and previous.unchanged(
+                spec.src_uri, self.digests[spec.src_uri], self.site_dir):
+            file: File = incremental.UnchangedPage.generated(config, spec.src_uri, content="")
+        else:
+            file = File.generated(config, spec.src_uri, content=spec.source())
+        self.dest_uris[spec.src_uri] = file.dest_uri
+        return file
+
+    def page_files(self, config: MkDocsConfig, specs: dict[str, PageSpec]) -> list[File]:
+        """The files of every generated page, and of the downloads published with them."""
+        # With no previous build to compare with, the digests wait for the end of the build (the
+        # manifest), where this process makes them while the forked writer finishes its pages.
+        self.digests = page_digests(specs.values()) if self.previous is not None else None
+        self.dest_uris = {}
+        found: list[File] = []
+        for spec in specs.values():
+            found.append(self._page_file(config, spec))
+            found += [File.generated(config, path, content=content) for path, content in spec.files.items()]
+        return found
+
+    def nav(self, config: MkDocsConfig, files: Files, specs: dict[str, PageSpec]) -> None:
+        """After every plugin's on_nav: fork the writer of half of the generated pages to be (re)written."""
+        if not self.enabled:
+            return
+        # The catalog, the specs and MkDocs' files live until the build ends: Python's cycle collector
+        # would walk them all again and again while pages are made.
+        gc.freeze()
+        if not self._forking():
+            return
+        self.everything = list(files.documentation_pages())
+        for file in self.everything:
+            if file.page is None:  # as MkDocs would make it, so that the sitemap lists every page
+                Page(None, file, config)
+        share = [file for file in self.everything if file.src_uri in specs and file.is_modified()][1::2]
+        if share:  # none in a rebuild that rewrites a page or two
+            self.writer = parallel.split_pages(files, config, share)
+            self.is_writer = self.writer is None
+
+    def env(self, env: jinja2.Environment) -> None:
+        if self.enabled:
+            navcache.install(env)
+
+    def template_context(self, template_name: str, context: dict[str, Any]) -> None:
+        if self.writer is not None and template_name == "sitemap.xml":
+            context["pages"] = self.everything  # with the pages the writer writes
+
+    def post_build(self, config: MkDocsConfig, specs: dict[str, PageSpec], write_index: Callable[[], str]) -> None:
+        """The end of the build: the writer ends here; the parent waits for it and for the search index
+        (written here when not forked), removes what is gone and leaves the manifest."""
+        if self.is_writer:
+            parallel.end_child(config.strict)
+        if not self.enabled:
+            write_index()
+            return
+        digests = self.digests or page_digests(specs.values())
+        pages = {src_uri: [digests[src_uri], dest_uri] for src_uri, dest_uri in self.dest_uris.items()}
+        if self.writer is not None:
+            self.writer.wait()  # when it failed, build_error still waits for the indexer
+            self.writer = None
+        indexer, self.indexer = self.indexer, None
+        manifest = incremental.Manifest(self.site_digest, pages)
+        if self.previous is not None:
+            incremental.remove_stale(self.site_dir, self.previous, pages)
+        if indexer is not None:
+            manifest.search = indexer.wait()
+        elif self.preview:
+            # The preview shows its pages at once; its search index follows a few seconds later, and
+            # only then is the manifest written: it never names an index that is not there.
+            self.preview_index = threading.Thread(target=self._index_then_manifest, args=(write_index, manifest),
+                                                  daemon=True)
+            self.preview_index.start()
+            return
+        else:
+            manifest.search = write_index()
+        manifest.write(self.site_dir)
+
+    def _index_then_manifest(self, write_index: Callable[[], str], manifest: incremental.Manifest) -> None:
+        try:
+            manifest.search = write_index()
+        except Exception as error:  # whatever failed, the preview goes on; the next rebuild writes the index again
+            log.error("Indeks pencarian tidak ditulis: %s", error)
+        manifest.write(self.site_dir)
+
+    def search_unchanged(self, digest: str) -> bool:
+        """Whether the previous build left a search index of records with this digest."""
+        previous = self.previous
+        return previous is not None and previous.search == digest and (self.site_dir / OUTPUT_DIR).is_dir()
+
+    def build_error(self) -> None:
+        if self.is_writer:
+            parallel.end_child(failed=True)
+        # A failed build leaves no child writing into the site folder behind it.
+        children = [child for child in (self.writer, self.indexer) if child is not None]
+        self.writer = self.indexer = None
+        for child in children:
+            child.wait(failed=True)
+
+    def join_preview_index(self) -> None:
+        """Wait for the preview's search index (before the next build, or when the preview stops)."""
+        if self.preview_index is not None:
+            self.preview_index.join()
+            self.preview_index = None
+
+    def _forking(self) -> bool:
+        return not self.preview and can_fork()

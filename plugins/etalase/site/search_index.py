@@ -1,0 +1,106 @@
+"""Writing the search records (pages/search.py) as a Pagefind index into the built site, and the header's search box."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Optional
+
+import jinja2
+from mkdocs.exceptions import PluginError
+from pagefind.service import get_executable
+
+from ..pages.search import SearchRecord
+from . import themepatch
+from .stable_index import ENTRY, stabilize
+
+LANGUAGE = "id"  # Pagefind ships an Indonesian build (stemming: "berbelanja" finds "belanja")
+OUTPUT_DIR = "pagefind"  # inside the site; the search page loads `pagefind/pagefind.js` from here
+
+
+def write_index(items: list[SearchRecord], site_dir: Path) -> int:
+    """Write the Pagefind bundle into `site_dir/pagefind/`, replacing any earlier one; returns the number of records.
+
+    The bundle is made beside the old one and swapped in when complete: a preview keeps searching
+    the old index while the new one is made, and a failed run leaves no half index behind.
+    """
+    output, staging, old = (site_dir / name for name in (OUTPUT_DIR, f".{OUTPUT_DIR}-new", f".{OUTPUT_DIR}-old"))
+    shutil.rmtree(staging, ignore_errors=True)
+    if not items:  # a new office's first site: Pagefind refuses an empty index, and the search page says why
+        shutil.rmtree(output, ignore_errors=True)
+        return 0
+    # The records go to Pagefind as small HTML files indexed by its command line in one run. Not
+    # through its Python service: that reads one reply per 0.1 s, and stops the indexer as soon as
+    # it answers, before the files it writes in the background are complete (truncated bundles
+    # were seen on a busy machine); the command line finishes writing before it exits.
+    with tempfile.TemporaryDirectory(prefix="etalase-pagefind-", dir=_memory_folder()) as folder:
+        for item in items:
+            page = Path(folder, item.url, "index.html")
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(_record_html(item), "utf-8")
+        command = [str(_executable()), "--site", folder, "--output-path", str(staging),
+                   "--force-language", LANGUAGE, "--silent"]
+        try:
+            result = subprocess.run(command, capture_output=True, text=True)
+        except OSError as error:  # not there, or not a program
+            raise PluginError(f"Program Pagefind tidak dapat dijalankan ({command[0]}: {error.strerror}); "
+                              "pasang ulang dengan: make .venv/.installed") from None
+    if result.returncode != 0:
+        raise PluginError(f"Pagefind gagal membuat indeks pencarian:\n{result.stdout}{result.stderr}")
+    entry = json.loads((staging / ENTRY).read_text("utf-8"))
+    indexed = sum(language["page_count"] for language in entry["languages"].values())
+    if indexed != len(items):
+        raise PluginError(f"Pagefind mengindeks {indexed} dari {len(items)} inovasi")
+    stabilize(staging)  # two builds of the same records give the same bundle
+    shutil.rmtree(old, ignore_errors=True)
+    if output.exists():
+        output.rename(old)
+    staging.rename(output)
+    shutil.rmtree(old, ignore_errors=True)
+    return indexed
+
+
+def _executable() -> Path:
+    """Pagefind's binary: from its PyPI package, or PAGEFIND_BINARY_PATH."""
+    executable = get_executable()
+    if executable is None:
+        raise PluginError("Program Pagefind tidak ditemukan (paket pagefind[extended] tidak terpasang?); "
+                          "pasang dengan: make .venv/.installed")
+    return executable
+
+
+def _memory_folder() -> Optional[str]:
+    """A folder in memory (Linux's /dev/shm) for Pagefind's input, where there is one: writing and
+    removing ten thousands of small files there is much quicker than on disk."""
+    shm = "/dev/shm"
+    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK) else None
+
+
+def _record_html(record: SearchRecord) -> str:
+    """One record as Pagefind reads a page: the text is indexed; meta, filters and sort are not."""
+    text = "".join(f"<p>{html.escape(line)}</p>" for line in record.content.split("\n"))
+    tagged = [("meta", key, value) for key, value in record.meta.items()]
+    tagged += [("filter", key, value) for key, values in record.filters.items() for value in values]
+    tagged += [("sort", key, value) for key, value in record.sort.items()]
+    data = "".join(f'<span data-pagefind-{kind}="{html.escape(key)}">{html.escape(value)}</span>'
+                   for kind, key, value in tagged)
+    return f'<!doctype html><html lang="{LANGUAGE}"><body><main>{text}</main><div data-pagefind-ignore>{data}</div></body></html>'
+
+
+# Material draws a header search box only for its own search plugin (whose one JSON index of the
+# whole site we do not want), and its header partial has no block to extend. Rather than keep a
+# copy of the partial, our box goes in at one known point of it: before the repository link, at
+# the header's right end. A theme update that moves that point fails the build instead of
+# silently dropping the box.
+HEADER = "partials/header.html"
+HEADER_MARK = "{% if config.repo_url %}"
+HEADER_SEARCH = '{% include "etalase/header-search.html" %}'
+
+
+def install_header_search(env: jinja2.Environment) -> None:
+    themepatch.patch(env, HEADER, HEADER_MARK, HEADER_SEARCH + HEADER_MARK, "kotak pencarian tidak dapat dipasang di header")
