@@ -209,6 +209,8 @@ def import_command(root: Path, file: Path | None, template: Path | None, dry_run
     for line in import_summary(outcome, dry_run):
         click.echo(line)
     sys.exit(0 if outcome.ok else 1)
+
+
 @main.command()
 @click.option("--vendor", is_flag=True,
               help="Salin dulu Decap CMS dari node_modules/ (setelah npm ci) ke dalam plugin; dipakai `make decap`.")
