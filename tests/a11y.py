@@ -21,15 +21,19 @@ ROOT = Path(__file__).resolve().parents[1]
 NODE_MODULES = ROOT / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 
-# One page of every kind, with what the visitor does there first (if anything) before axe looks.
-PAGE_TYPES = {
+# One page of every kind, with what the visitor does there first (if anything) before axe looks: a path, or a
+# path and the text of a control clicked first (a view that is hidden until then, which axe would not see).
+# The sample has no pictures, so no page with pictures is listed.
+PAGE_TYPES: dict[str, str | tuple[str, str]] = {
     "home": "",
+    "home, map by awards": ("", "Menurut penghargaan"),
     "innovation list": "inovasi/",
     "innovations by status": "inovasi/keadaan/aktif/",
     "innovation": "inovasi/kota-batam/pasar-mama/",
     "region list": "daerah/",
-    "province": "daerah/jawa-timur/",
-    "region": "daerah/kota-batu/",
+    "region list, map by awards": ("daerah/", "Menurut penghargaan"),
+    "province": "daerah/jawa-timur/",  # with its locator map
+    "region": "daerah/kota-batu/",  # with its locator map and its chart of awards per year
     "sector list": "urusan/",
     "sector": "urusan/pendidikan/",
     "year list": "tahun/",

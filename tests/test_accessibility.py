@@ -27,10 +27,13 @@ def open_page(page: Page, url: str) -> None:
 
 
 @pytest.mark.parametrize("width", [DESKTOP["width"], PHONE["width"]], ids=["1280px", "390px"])
-@pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
-def test_no_axe_violations(request, site_url, path, width):
+@pytest.mark.parametrize("kind", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+def test_no_axe_violations(request, site_url, kind, width):
     page = request.getfixturevalue("page" if width == DESKTOP["width"] else "phone")
+    path, click = (kind, None) if isinstance(kind, str) else kind
     open_page(page, site_url + path)
+    if click:
+        page.get_by_text(click, exact=True).click()
     violations = axe_violations(page)
     assert not violations, f"axe-core on /{path} at {width} px:\n{describe(violations)}"
 

@@ -145,7 +145,7 @@ def test_preview_never_publishes_what_validation_refuses(repo, outside, tmp_path
     (repo / "content/images/bocor.txt").symlink_to(outside / "secret.md")
     (repo / "content/bocor.md").symlink_to(outside / "secret.md")
     (repo / "content/promo.html").write_text("<script>alert(1)</script>", "utf-8")
-    config = (repo / "mkdocs.yml").read_text("utf-8").replace("  - etalase\n", "  - etalase:\n      strict: false\n")
+    config = (repo / "mkdocs.yml").read_text("utf-8").replace("  - etalase:\n", "  - etalase:\n      strict: false\n", 1)
     (repo / "mkdocs.yml").write_text(config, "utf-8")
     site = tmp_path / "preview"
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(repo / "mkdocs.yml"),

@@ -289,7 +289,7 @@ def test_the_map_switches_views_without_javascript_and_fits_a_phone(site_url, br
     assert innovations.is_visible() and not awards.is_visible()
     tab.get_by_text("Menurut penghargaan").click()
     assert awards.is_visible() and not innovations.is_visible()
-    box = awards.locator("svg[role=group]").bounding_box()
+    box = awards.locator("svg.etalase-map__svg").bounding_box()
     assert 300 <= box["width"] <= PHONE["width"]
     assert tab.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
     # The shared geometry is drawn: a province has an area on screen, and its link leads to its page.

@@ -105,7 +105,9 @@ def test_init_for_kota_batu_validates_builds_and_shows_a_new_innovation(engine: 
     assert not [p for p in (repo / "innovations").rglob("*") if p.is_file() and p.name != ".gitkeep"]
     assert not [p for p in (repo / "content/awards").rglob("*") if p.is_file() and p.name != ".gitkeep"]
     assert (repo / "innovations/kota-batu").is_dir()
-    assert (repo / "content/regions.yml").read_bytes() == (ROOT / "content/regions.yml").read_bytes()
+    # Every region of this repository (the comments may name `etalase` where ours say `python build.py`).
+    assert yaml.safe_load((repo / "content/regions.yml").read_text("utf-8")) == \
+        yaml.safe_load((ROOT / "content/regions.yml").read_text("utf-8"))
     assert sorted(p.name for p in (repo / "content/panduan").glob("*.md")) == \
         sorted(p.name for p in (ROOT / "content/panduan").glob("*.md"))
     assert "etalase validate" in (repo / "content/panduan/index.md").read_text("utf-8")

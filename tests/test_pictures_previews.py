@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from etalase.images import Pictures
+from etalase.site.admin import PREFIX as ADMIN
 from etalase.validate import check_repository
 
 from conftest import ROOT
@@ -34,7 +35,8 @@ def soup_of(path: Path) -> BeautifulSoup:
 
 
 def pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("index.html") if "pagefind" not in p.parts)
+    """The site's pages: not the search index's files, nor the editor (/admin/, Decap's own page, not for sharing)."""
+    return sorted(p for p in site.rglob("index.html") if not {"pagefind", ADMIN} & set(p.relative_to(site).parts))
 
 
 def json_ld(soup: BeautifulSoup) -> list[dict]:

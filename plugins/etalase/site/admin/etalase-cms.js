@@ -4,6 +4,11 @@
   "use strict";
   var CMS = window.CMS;
 
+  // `serve` adds MkDocs' live-reload script after these, which reloads the page whenever the
+  // preview rebuilds (after "Terbitkan" too): in the editor that would drop the open form. Its
+  // `var livereload = ...` cannot replace a read-only global, so the call does nothing here.
+  Object.defineProperty(window, "livereload", {value: function () {}, writable: false});
+
   CMS.registerLocale("id", {
     auth: {
       login: "Masuk", loggingIn: "Sedang masuk...", loginWithGitHub: "Masuk dengan GitHub",
