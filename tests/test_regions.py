@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from etalase.loader import Loader
 from etalase.regionnames import RegionNameError, RegionNames
 
-from sample_repo import ROOT, cli, copy_sample
+from sample_repo import ROOT, cli, copy_sample, unexpected
 
 AREA = ROOT / "data" / "idn-area-data"
 
@@ -125,7 +125,7 @@ def test_new_innovation_takes_a_code_or_a_name(tmp_path, region):
     assert f"Berkas dibuat: {rel}" in run.stdout
     assert "region: '34.04'" in (repo / rel).read_text("utf-8")
     checked = cli(repo, "validate", "--format", "json")
-    assert checked.returncode == 0 and json.loads(checked.stdout) == []
+    assert checked.returncode == 0 and unexpected(json.loads(checked.stdout)) == []
 
 
 def test_new_innovation_refuses_a_shared_name(tmp_path):
@@ -147,7 +147,7 @@ def test_an_alias_naming_another_region_is_refused(tmp_path):
     line = text[:text.index(old)].count("\n") + 4
     run = cli(repo, "validate", "--format", "json")
     assert run.returncode == 1
-    [problem] = json.loads(run.stdout)
+    [problem] = unexpected(json.loads(run.stdout))
     assert (problem["path"], problem["line"], problem["field"]) == ("content/regions.yml", line, "[%d].aliases" % (
         [r["code"] for r in yaml.safe_load(text)].index("35.07")))
     assert problem["message"] == ("nama 'Kota Batu' sudah menjadi nama wilayah Kota Batu (35.79); setiap nama dan "

@@ -227,6 +227,10 @@ class Fields:
         if "default" in prop and prop["default"] not in (None, [], False):
             result["default"] = prop["default"]
         result |= self._widget(options, where)
+        if result["widget"] == "object" and not required:
+            # Decap checks the required fields of an optional object left empty too, so an editor could not
+            # save without filling it in; `validate` still requires them once the object is given.
+            result["fields"] = [field | {"required": False} for field in result["fields"]]
         if prop.get("description"):
             result["hint"] = prop["description"]
         return result
