@@ -56,7 +56,7 @@ def known_warning(severity: str, text: str) -> bool:
     """Whether a problem (its severity, and "field: message" as printed) is one of the sample's known
     warnings: eight sample innovations at stage `penerapan` lack narrative sections of the official
     profile (rancang bangun, tujuan, manfaat) that the seed articles do not describe."""
-    return severity == "warning" and text.startswith("stage: ") and "narasinya belum punya bagian" in text
+    return severity == "warning" and text.startswith("narasi: ") and "narasinya belum punya bagian" in text
 
 
 def unexpected(problems: list[dict]) -> list[dict]:

@@ -125,4 +125,4 @@ def test_changed_since_with_a_linked_edition_does_not_hang(repo):
 
 def _sample_warning(line: str) -> bool:
     """One of the sample's known warnings (sample_repo.known_warning), as an annotation."""
-    return line.startswith("::warning ") and known_warning("warning", f"stage: {line.split('::', 2)[-1]}")
+    return line.startswith("::warning ") and known_warning("warning", f"narasi: {line.split('::', 2)[-1]}")

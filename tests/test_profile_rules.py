@@ -62,16 +62,35 @@ def test_budget_needs_a_known_source(repo):
 def narrative_warnings(root: Path) -> list[dict]:
     run = validate(root, "--format", "json")
     assert run.code == 0, "a warning does not fail validation"
-    return [p for p in json.loads(run.stdout) if p["severity"] == "warning" and p["field"] == "stage"]
+    return [p for p in json.loads(run.stdout) if p["severity"] == "warning" and p["field"] == "narasi"]
+
+
+def closing_line(root: Path, rel: str) -> int:
+    """The line of the '---' that closes a file's front matter."""
+    lines = (root / rel).read_text("utf-8").split("\n")
+    return lines.index("---", 1) + 1
 
 
 def test_narrative_without_the_official_sections_is_a_warning(repo):
     warned = {p["path"]: p for p in narrative_warnings(repo)}
     adiarta = warned[ADIARTA]
-    assert (adiarta["line"], adiarta["column"]) == (line_of(repo, ADIARTA, "stage:"), 8)
-    assert "'## Rancang bangun', '## Tujuan', '## Manfaat'" in adiarta["message"]
-    assert "'## Hasil'" not in adiarta["message"]
+    # On the '---' below which the headings are written, as the message says.
+    assert (adiarta["line"], adiarta["column"]) == (closing_line(repo, ADIARTA), 1)
+    message = adiarta["message"]
+    assert "tahap penerapan" in message and "di bawah baris '---' ini" in message
+    # It says what each missing section tells, so the editor knows what to add.
+    for heading in ("'## Rancang bangun' (cara kerja", "'## Tujuan' (masalah", "'## Manfaat' (siapa"):
+        assert heading in message, message
+    assert "'## Hasil'" not in message
     assert WANDERLINK not in warned, "'## Tujuan dan manfaat' names two sections"
+
+
+def test_the_warning_stays_on_its_line_when_the_front_matter_grows(repo):
+    """The position comes from what the loader read, with the parse cache too (a second run)."""
+    add_front(repo, ADIARTA, "covid19: false\ntrial: 2019\n")
+    for _run in range(2):
+        [warning] = [p for p in narrative_warnings(repo) if p["path"] == ADIARTA]
+        assert warning["line"] == closing_line(repo, ADIARTA)
 
 
 def test_the_warning_goes_once_the_sections_are_written(repo):

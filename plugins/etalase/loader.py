@@ -264,6 +264,7 @@ class Loader:
         if innovation is not None:
             innovation._id = rel[len(INNOVATIONS_DIR) + 1:-3]
             innovation._body = document.body
+            innovation._closing_line = document.line_offset + document.source.count("\n") + 1
             self.content.innovations.append(innovation)
 
     # -- shared steps ----------------------------------------------------------------------

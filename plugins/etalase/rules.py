@@ -1,7 +1,8 @@
 """Rules that span records: references, uniqueness, folders, ranks and stage dates.
 
 They run on the catalog, after every file was read on its own. Positions are found by reading the
-offending file again, which only happens for the rare record that breaks a rule.
+offending file again, which only happens for the rare record that breaks a rule; a warning that many
+records may get is placed from what the loader kept instead.
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ RESERVED_SLUGS = frozenset({"halaman"})
 MB = 1024 * 1024
 IMAGE_WARN_BYTES = 1 * MB  # larger images are reported as warnings
 IMAGE_MAX_BYTES = 10 * MB  # and past this, as errors
+# What each official narrative section tells (IGA form), for the warning that one is missing.
+_SECTION_CONTENT = {"rancang bangun": "cara kerja inovasi dan perubahan yang dibawanya",
+                    "tujuan": "masalah yang hendak diatasi", "manfaat": "siapa yang terbantu dan bagaimana",
+                    "hasil": "apa yang sudah dicapai, dengan angka bila ada"}
 # Evidence files are published with the site: a bound keeps one scan from weighing down the site.
 EVIDENCE_LIMITS = {".pdf": 5, ".jpg": 2, ".jpeg": 2, ".png": 2, ".webp": 2}  # megabytes, by extension
 
@@ -190,10 +195,13 @@ class Checker:
             written = innovation.narrative_sections()
             missing = [name for name in NARRATIVE_SECTIONS if name not in written]
             if missing:
-                headings = ", ".join(f"'## {name.capitalize()}'" for name in missing)
-                self._report(innovation.path, ("stage",), f"inovasi tahap penerapan: narasinya belum punya bagian "
-                             f"{headings}; tulis bagian itu sebagai judul di bawah baris '---' kedua (profil resmi "
-                             "IGA: rancang bangun, tujuan, manfaat, hasil)", severity="warning")
+                sections = ", ".join(f"'## {name.capitalize()}' ({_SECTION_CONTENT[name]})" for name in missing)
+                # Reported on the closing '---', below which the headings go: many records of a large
+                # catalog may lack them, and the loader knows that line without reading the file again.
+                self.problems.append(Problem(
+                    innovation.path, innovation.closing_line, 1, "warning", "narasi", f"inovasi tahap penerapan: "
+                    f"narasinya belum punya bagian profil resmi IGA {sections}; tulis judul itu di bawah baris '---' "
+                    "ini, masing-masing diikuti isinya (satu judul boleh memuat dua, misalnya '## Tujuan dan manfaat')"))
 
     def _content_file(self, path: str, at: tuple[Any, ...], rel: str, what: str) -> Path | None:
         """The file under content/ that a record names (media, evidence), or None once reported missing.

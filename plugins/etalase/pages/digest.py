@@ -26,6 +26,8 @@ from .spec import PageSpec
 # id() -> (record, its tag and digest) for the records seen in one build: the same Region is in
 # thousands of contexts and is serialised once. Holding the record keeps its id from being reused.
 Memo = dict[int, tuple[Any, bytes]]
+# An innovation's narrative and where it starts in its file: neither reaches a listing (see `_record`).
+_UNSHOWN = frozenset({"_body", "_closing_line"})
 
 
 def page_digests(specs: Iterable[PageSpec]) -> dict[str, str]:
@@ -104,7 +106,8 @@ def _record(record: BaseModel, memo: Memo) -> bytes:
     # warns about every Date field (PlainValidator) though it writes it right.
     json = record.model_dump_json(warnings=False)
     parts = [type(record).__qualname__.encode(), b"\0", json.encode("utf-8")]
-    private = {name: value for name, value in (record.__pydantic_private__ or {}).items() if name != "_body"}
+    private = {name: value for name, value in (record.__pydantic_private__ or {}).items()
+               if name not in _UNSHOWN}
     _walk(private, parts, memo)
     tagged = b"r" + hashlib.sha256(b"".join(parts)).digest()
     memo[id(record)] = (record, tagged)

@@ -115,6 +115,7 @@ class Innovation(Record):
 
     _id: str = PrivateAttr("")
     _body: str = PrivateAttr("")
+    _closing_line: int = PrivateAttr(1)  # the line of the '---' that closes the front matter
     _origin: Optional[Origin] = PrivateAttr(None)  # set for a record collected from another site
     title: Annotated[str, Field(min_length=1, max_length=120)]
     """Nama inovasi seperti dikenal publik, misalnya ADIARTA (paling banyak 120 karakter)."""
@@ -169,6 +170,11 @@ class Innovation(Record):
     def body(self) -> str:
         """The Markdown narrative after the front matter."""
         return self._private("_body")
+
+    @property
+    def closing_line(self) -> int:
+        """The file's line of the '---' that closes the front matter: the narrative is written below it."""
+        return self._private("_closing_line")
 
     @property
     def origin(self) -> Optional[Origin]:
