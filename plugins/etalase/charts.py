@@ -161,6 +161,50 @@ def map_views(rows: Sequence[dict[str, Any]], href: Callable[[Region], str]) -> 
     return views[0], views[1]
 
 
+# Where an innovation spread: the original's province and those of its replications.
+SPREAD_ORIGIN = "#b3541e"  # the locator map's highlight (partials/locator.html), circled too
+SPREAD_COPIES = "#00695c"
+
+
+@dataclass(frozen=True)
+class SpreadArea:
+    code: str
+    name: str
+    href: str
+    origin: bool  # the original innovation's province
+    replications: int  # replications in this province
+    colour: str
+    centre: Optional[tuple[int, int]]  # where its ring (the origin) or dot (replications) is drawn
+
+
+@dataclass(frozen=True)
+class SpreadMap:
+    areas: tuple[SpreadArea, ...]  # the origin's province first, then by replications (most first), then name
+    view_box: str
+    legend: tuple[tuple[str, str, str], ...]  # (colour, its mark: "ring" or "dot", what it marks)
+    summary: str  # the text alternative
+
+
+def spread_map(origin: Optional[Region], copies: Sequence[Region], href: Callable[[Region], str]) -> SpreadMap:
+    """`origin`: the original's province (None if unknown); `copies`: each replication's province, once
+    per replication. The map holds one area per province named, whatever the number of replications."""
+    named = {p.code: p for p in copies}
+    counts = Counter(p.code for p in copies)
+    if origin:
+        named[origin.code] = origin
+    home = origin.code if origin else None
+    ordered = sorted(named.values(), key=lambda p: (p.code != home, -counts[p.code], p.name))
+    centres = {code: (spot["x"], spot["y"]) for code in named if (spot := geo.locator(code))}
+    areas = tuple(SpreadArea(p.code, p.name, href(p), p.code == home, counts[p.code],
+                             SPREAD_ORIGIN if p.code == home else SPREAD_COPIES, centres.get(p.code)) for p in ordered)
+    where = f"berasal dari Provinsi {origin.name}, " if origin else ""
+    summary = (f"Sebaran inovasi ini: {where}direplikasi {sum(counts.values())} kali di {len(counts)} provinsi "
+               f"({', '.join(f'{named[code].name} {count}' for code, count in counts.most_common())}).")
+    legend = [(SPREAD_ORIGIN, "ring", "Provinsi asal (dilingkari)")] if origin else []
+    legend.append((SPREAD_COPIES, "dot", "Provinsi dengan replikasi (bertitik)"))
+    return SpreadMap(areas, geo.view_box(), tuple(legend), summary)
+
+
 # What the pages chart, counted from the catalog's indexes (one pass over what a page shows).
 
 TOP_SECTORS = 8

@@ -8,9 +8,10 @@ import re
 from typing import Any, Iterator
 
 from ...catalog import Catalog
+from ...charts import SpreadMap, spread_map
 from ...images import CatalogPictures
 from ...labels import number_id
-from ...records import Innovation
+from ...records import Innovation, Region
 from ...records.innovation import NARRATIVE_SECTIONS, sections_named
 from ..options import SiteOptions
 from ..spec import PageSpec
@@ -65,7 +66,18 @@ def innovation_profile(catalog: Catalog, urls: Urls, innovation: Innovation, bef
         "replications": replications[:REPLICATIONS_SHOWN],
         "replication_count": len(replications),
         "replications_url": urls.replications(innovation) if len(replications) > REPLICATIONS_SHOWN else None,
+        "spread": _spread(catalog, urls, innovation, replications) if replications else None,
     }
+
+
+def _spread(catalog: Catalog, urls: Urls, original: Innovation, replications: list[Innovation]) -> SpreadMap:
+    """The provinces of the original and of every replication (not only those listed), on a map."""
+    def province(code: str) -> Region | None:
+        region = catalog.regions.get(code)
+        return region if region is None or region.is_province else catalog.province_of(region)
+
+    copies = [p for p in map(province, (r.region for r in replications)) if p is not None]
+    return spread_map(province(original.region), copies, urls.region)
 
 
 def profile_regions(innovation: Innovation, profile: dict[str, Any]) -> list[str]:
