@@ -86,6 +86,22 @@ def test_awards_csv_and_json(built_site, content):
         (r["program"], int(r["year"]), r["recipient_id"], r["title"]) for r in rows]
 
 
+def test_index_csv_and_json(built_site, content):
+    """One row per region per year of content/indeks/, as the loader reads them."""
+    scores = [(index.year, score) for index in content.indexes for score in index.scores]
+    rows = read_csv(built_site / "data/indeks.csv")
+    assert len(rows) == len(scores) > 0
+    banjarmasin = next(r for r in rows if r["region_code"] == "63.71" and r["year"] == "2020")
+    assert (banjarmasin["region_name"], banjarmasin["province_code"], banjarmasin["province_name"]) == \
+        ("Kota Banjarmasin", "63", "Kalimantan Selatan")
+    assert (banjarmasin["score"], banjarmasin["predicate"], banjarmasin["predicate_name"]) == \
+        ("", "sangat-inovatif", "Sangat Inovatif")
+    assert banjarmasin["url"].rstrip("/").endswith("indeks/2020")
+    data = json.loads((built_site / "data/indeks.json").read_text("utf-8"))
+    assert [(r["year"], r["region_code"]) for r in data] == [(int(r["year"]), r["region_code"]) for r in rows]
+    assert next(r for r in data if r["region_code"] == "63.71")["score"] is None
+
+
 def test_feed_lists_the_latest_awards_with_links_to_their_editions(built_site, content):
     feed = ET.parse(built_site / "data/penghargaan.xml").getroot()
     assert feed.tag == f"{ATOM}feed"
@@ -113,7 +129,7 @@ def test_feed_lists_the_latest_awards_with_links_to_their_editions(built_site, c
 def test_data_page_describes_each_file(built_site):
     soup = BeautifulSoup((built_site / "data/index.html").read_text("utf-8"), "html.parser")
     rows = soup.select("table#unduhan tbody tr")
-    assert len(rows) == 5
+    assert len(rows) == 7
     for row in rows:
         link = row.select_one("a")
         path = built_site / "data" / link["href"]
@@ -124,7 +140,7 @@ def test_data_page_describes_each_file(built_site):
         assert int(row.select_one("[data-rows]")["data-rows"]) == counted, path.name
     text = soup.get_text(" ")
     assert "data dari sumber berita yang dikutip" in text
-    assert all(column in text for column in export.INNOVATION_COLUMNS + export.AWARD_COLUMNS)
+    assert all(column in text for column in export.INNOVATION_COLUMNS + export.AWARD_COLUMNS + export.INDEX_COLUMNS)
     tabs = [a.get_text(strip=True) for a in soup.select(".md-tabs a")]
     assert "Data" in tabs, "a top-level navigation entry"
 
@@ -136,11 +152,14 @@ def test_formulas_are_neutralised_and_markup_escaped(tmp_path):
     text = path.read_text("utf-8").replace("title: ADIARTA", f"title: '{title}'")
     text = text.replace("unit: Dinas Perpustakaan dan Kearsipan", "unit: '@SUM(1+1)'")
     path.write_text(text, "utf-8")
+    index = repo / "content/indeks/2020.yml"
+    index.write_text(index.read_text("utf-8").replace("    note: Predikat", "    note: -1+1 Predikat", 1), "utf-8")
     checked = check_repository(repo)
     assert checked.ok, checked.problems
     files = {f.name: f.content for f in export.data_files(
         checked.catalog, title="Uji", innovation_url=lambda i: f"inovasi/{i.id}/",
-        edition_url=lambda e: f"penghargaan/{e.program}/{e.year}/", feed_url="data/penghargaan.xml", home_url="",
+        edition_url=lambda e: f"penghargaan/{e.program}/{e.year}/", index_url=lambda year: f"indeks/{year}/",
+        feed_url="data/penghargaan.xml", home_url="",
     )}
     row = next(r for r in csv.DictReader(io.StringIO(files["inovasi.csv"].decode("utf-8-sig"), newline=""))
                if r["id"] == "kota-batu/adiarta")
@@ -149,6 +168,8 @@ def test_formulas_are_neutralised_and_markup_escaped(tmp_path):
     award = next(r for r in csv.DictReader(io.StringIO(files["penghargaan.csv"].decode("utf-8-sig"), newline=""))
                  if r["recipient_id"] == "kota-batu/adiarta")
     assert award["recipient_name"] == "'" + title
+    [score] = csv.DictReader(io.StringIO(files["indeks.csv"].decode("utf-8-sig"), newline=""))
+    assert score["note"].startswith("'-1+1 Predikat")
     # JSON is for programs, not spreadsheets: the value as written.
     assert next(i for i in json.loads(files["inovasi.json"]) if i["id"] == "kota-batu/adiarta")["title"] == title
     # The feed carries the text, escaped: it parses, and no markup of the content survives as markup.

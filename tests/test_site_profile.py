@@ -274,6 +274,21 @@ def test_downloads_carry_the_profile_and_the_relation(site):
     assert data["kota-batam/pasar-mama"]["replicates_region_code"] == "35.77"
 
 
+def test_downloads_carry_the_index_per_region_and_year(site):
+    rows = [r for r in csv.DictReader(io.StringIO((site / "data/indeks.csv").read_text("utf-8-sig"), newline=""))]
+    assert [(r["year"], r["region_code"], r["score"], r["predicate"]) for r in rows] == [
+        ("2021", "21.71", "70.0", "sangat-inovatif"), ("2021", "35.77", "", "kurang-inovatif"),
+        ("2021", "35.79", "70.0", "sangat-inovatif"), ("2021", "63.71", "48.5", "inovatif"),
+        ("2020", "63.71", "", "sangat-inovatif")]
+    data = json.loads((site / "data/indeks.json").read_text("utf-8"))
+    assert data[3] | {"url": None} == {
+        "year": 2021, "index_title": "Indeks Inovasi Daerah 2021", "region_code": "63.71",
+        "region_name": "Kota Banjarmasin", "province_code": "63", "province_name": "Kalimantan Selatan",
+        "score": 48.5, "predicate": "inovatif", "predicate_name": "Inovatif", "note": None, "url": None}
+    listed = [a.get_text(strip=True) for a in page(site, "data").select("table#unduhan a")]
+    assert "indeks.csv" in listed and "indeks.json" in listed
+
+
 def test_listings_by_status(site):
     catalog = page(site, "inovasi")
     links = {a.get_text(strip=True): a["href"] for a in catalog.select(".etalase-states a")}

@@ -1,4 +1,5 @@
-"""The catalog as data files for journalists and other regions: CSV, JSON and an Atom feed of awards.
+"""The catalog and the innovation index as data files for journalists and other regions: CSV, JSON, and
+an Atom feed of awards.
 
 Knows nothing of MkDocs: the caller says where each page lives. Every file is a pure function of
 the catalog, so two builds of the same input give the same bytes.
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
 from .catalog import Award, Catalog
+from .labels import label
 from .records import Edition, Innovation
 
 INNOVATION_COLUMNS = (
@@ -30,6 +32,10 @@ AWARD_COLUMNS = (
     "category_name", "rank", "title",
     "recipient_kind", "recipient_id", "recipient_name", "region_code", "region_name", "province_name",
     "ceremony_date", "url",
+)
+INDEX_COLUMNS = (
+    "year", "index_title", "region_code", "region_name", "province_code", "province_name", "score", "predicate",
+    "predicate_name", "note", "url",
 )
 FEED_FILE = "penghargaan.xml"  # the Atom feed's name among the downloads (the home page links to it)
 FEED_ENTRIES = 50  # the feed is for "what is new": bounded, so it stays small however long the catalog grows
@@ -144,6 +150,30 @@ def _award_row(catalog: Catalog, award: Award, url: Callable[[Edition], str]) ->
     }
 
 
+def index_rows(catalog: Catalog, url: Callable[[int], str]) -> list[dict[str, Any]]:
+    """One row per region per year of the innovation index, newest year first, then by region code."""
+    rows = []
+    for year in sorted(catalog.indexes, reverse=True):
+        index = catalog.indexes[year]
+        for score in sorted(index.scores, key=lambda s: s.region):
+            region = catalog.regions.get(score.region)
+            province = (catalog.province_of(region) or region) if region else None
+            rows.append({
+                "year": year,
+                "index_title": index.name,
+                "region_code": score.region,
+                "region_name": region.name if region else None,
+                "province_code": score.region.split(".")[0],
+                "province_name": province.name if province else None,
+                "score": score.score,
+                "predicate": score.predicate,
+                "predicate_name": label("predicate", score.predicate),
+                "note": score.note,
+                "url": url(year),
+            })
+    return rows
+
+
 def to_csv(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> bytes:
     """A header row, then one line per row; lists joined with "; ", empty for missing values."""
     out = io.StringIO()
@@ -215,11 +245,13 @@ def atom_feed(
 
 def data_files(
     catalog: Catalog, *, title: str, innovation_url: Callable[[Innovation], str], edition_url: Callable[[Edition], str],
-    feed_url: str, home_url: str, base: Optional[str] = None, file_url: Callable[[str], str] = lambda path: path,
+    index_url: Callable[[int], str], feed_url: str, home_url: str, base: Optional[str] = None,
+    file_url: Callable[[str], str] = lambda path: path,
 ) -> list[DataFile]:
     """Every downloadable file, in the order the data page lists them."""
     innovations = innovation_rows(catalog, innovation_url, file_url)
     awards = award_rows(catalog, edition_url)
+    indexes = index_rows(catalog, index_url)
     feed, entries = atom_feed(catalog, title=title, feed_url=feed_url, home_url=home_url, edition_url=edition_url,
                               base=base)
     return [
@@ -227,6 +259,8 @@ def data_files(
         DataFile("inovasi.json", to_json(innovations), len(innovations)),
         DataFile("penghargaan.csv", to_csv(AWARD_COLUMNS, awards), len(awards)),
         DataFile("penghargaan.json", to_json(awards), len(awards)),
+        DataFile("indeks.csv", to_csv(INDEX_COLUMNS, indexes), len(indexes)),
+        DataFile("indeks.json", to_json(indexes), len(indexes)),
         DataFile(FEED_FILE, feed, entries),
     ]
 

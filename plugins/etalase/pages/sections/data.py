@@ -1,4 +1,5 @@
-"""The data page: the catalog as CSV and JSON downloads and an Atom feed of the latest awards."""
+"""The data page: the catalog and the innovation index as CSV and JSON downloads, and an Atom feed of the
+latest awards."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from typing import Iterator
 
 from ...areadata import SOURCE as AREA_SOURCE
 from ...catalog import Catalog
-from ...export import AWARD_COLUMNS, FEED_ENTRIES, FEED_FILE, INNOVATION_COLUMNS, LIST_SEPARATOR, DataFile, data_files
+from ...export import (AWARD_COLUMNS, FEED_ENTRIES, FEED_FILE, INDEX_COLUMNS, INNOVATION_COLUMNS, LIST_SEPARATOR,
+                       DataFile, data_files)
 from ...images import CatalogPictures
 from ...labels import LABELS
 from ..options import SiteOptions
@@ -75,12 +77,27 @@ COLUMNS = {
         "ceremony_date": "Tanggal penyerahan atau pengumuman (TTTT-BB-HH)",
         "url": "Alamat halaman edisi di situs ini",
     },
+    "indeks": {
+        "year": "Tahun penilaian Indeks Inovasi Daerah",
+        "index_title": "Nama penilaian",
+        "region_code": "Kode wilayah Kemendagri daerah yang dinilai",
+        "region_name": "Nama daerah",
+        "province_code": "Kode wilayah provinsinya",
+        "province_name": "Nama provinsinya",
+        "score": "Nilai indeks 0–100 (kosong bila sumber hanya menyebut predikatnya)",
+        "predicate": "Predikat: " + ", ".join(LABELS["predicate"]),
+        "predicate_name": "Nama predikat",
+        "note": "Catatan, misalnya dari mana predikat diketahui",
+        "url": "Alamat halaman peringkat tahun itu di situs ini",
+    },
 }
 DESCRIPTIONS = {
     "inovasi.csv": "Satu baris per inovasi, dengan baris judul kolom.",
     "inovasi.json": "Larik JSON, satu objek per inovasi; sektor sebagai larik.",
     "penghargaan.csv": "Satu baris per penerima penghargaan, terbaru lebih dulu.",
     "penghargaan.json": "Larik JSON, satu objek per penerima penghargaan.",
+    "indeks.csv": "Satu baris per daerah per tahun Indeks Inovasi Daerah: nilai dan predikat, tahun terbaru lebih dulu.",
+    "indeks.json": "Larik JSON, satu objek per daerah per tahun indeks.",
     FEED_FILE: f"Umpan Atom {FEED_ENTRIES} penghargaan terbaru, untuk pembaca umpan (feed reader).",
 }
 
@@ -91,6 +108,7 @@ def pages(catalog: Catalog, urls: Urls, options: SiteOptions, pictures: CatalogP
         title=FEED_TITLE,
         innovation_url=lambda innovation: urls.absolute(urls.innovation(innovation)),
         edition_url=lambda edition: urls.absolute(urls.edition(edition)),
+        index_url=lambda year: urls.absolute(urls.index_year(year)),
         feed_url=urls.absolute(urls.feed()),
         home_url=urls.absolute(urls.home()),
         file_url=urls.absolute,  # evidence files keep their path under content/, the site's root
@@ -111,11 +129,13 @@ def pages(catalog: Catalog, urls: Urls, options: SiteOptions, pictures: CatalogP
             "tables": [
                 ("Inovasi", "inovasi", [(c, COLUMNS["inovasi"][c]) for c in INNOVATION_COLUMNS]),
                 ("Penghargaan", "penghargaan", [(c, COLUMNS["penghargaan"][c]) for c in AWARD_COLUMNS]),
+                ("Indeks inovasi daerah", "indeks", [(c, COLUMNS["indeks"][c]) for c in INDEX_COLUMNS]),
             ],
             "feed": urls.feed(),
             "attributions": [AREA_SOURCE],
         },
-        description="Unduh data inovasi daerah dan penghargaannya (CSV, JSON) dan umpan Atom penghargaan terbaru.",
+        description="Unduh data inovasi daerah, penghargaannya dan indeks inovasi daerah (CSV, JSON) dan umpan Atom "
+                    "penghargaan terbaru.",
         files={urls.data_file(f.name): f.content for f in files} | {urls.data_file(SITEMAP): _sitemap(urls, files)},
     )
 
