@@ -132,6 +132,28 @@ def test_widgets_follow_the_models():
     assert field(recipients["fields"], "innovation") | {"hint": ""} == field(recipients["fields"], "innovation") | {
         "widget": "relation", "collection": "innovations", "value_field": "{{slug}}", "hint": ""}
     assert field(field(edition, "stages")["fields"], "kind")["options"][0] == {"label": "Sosialisasi", "value": "sosialisasi"}
+    # One key, two meanings: each labelled for its record.
+    assert field(field(edition, "stages")["fields"], "kind")["label"] == "Jenis tahap"
+    evidence = field(fields, "evidence")["fields"]
+    assert field(evidence, "kind")["label"] == "Jenis dokumen"
+    assert field(evidence, "kind")["options"][0] == {"label": LABELS["evidence_kind"]["sk"], "value": "sk"}
+
+
+def test_each_year_of_the_innovation_index_is_editable():
+    data = yaml.safe_load((ROOT / CONFIG_FILE).read_text(encoding="utf-8"))
+    files = collection(data, "indexes")["files"]
+    assert [f["file"] for f in files] == sorted(
+        (p.relative_to(ROOT).as_posix() for p in (ROOT / "content" / "indeks").glob("[0-9]*.yml")), reverse=True)
+    assert files[0]["label"] == "Indeks Inovasi Daerah 2020 (Innovative Government Award 2020)"
+    fields = files[0]["fields"]
+    assert fields[0]["comment"] == "yaml-language-server: $schema=../../schemas/index.schema.json"
+    scores = field(fields, "scores")
+    assert scores["required"] and scores["min"] == 1
+    assert field(scores["fields"], "region")["options"] == field(collection(data, "innovations")["fields"], "region")["options"]
+    assert field(scores["fields"], "score") | {"hint": ""} == {
+        "name": "score", "label": "Nilai indeks", "required": False, "widget": "number", "value_type": "float",
+        "step": 0.01, "min": 0, "max": 100, "hint": ""}
+    assert [o["value"] for o in field(scores["fields"], "predicate")["options"]] == list(LABELS["predicate"])
 
 
 def test_regions_and_sectors_are_read_from_the_files(tmp_path):
@@ -167,8 +189,8 @@ def test_backends_from_the_settings_block(tmp_path):
 
 def test_a_field_type_without_a_widget_fails_loudly():
     refs = References.of(check_repository(ROOT).catalog)
-    with pytest.raises(CmsError, match="kolom innovation.score: tipe .*belum punya widget"):
-        Fields("innovation", {"properties": {"score": {"type": "number"}}}, refs).widgets()
+    with pytest.raises(CmsError, match="kolom innovation.where: tipe .*belum punya widget"):
+        Fields("innovation", {"properties": {"where": {"type": "object"}}}, refs).widgets()
     with pytest.raises(CmsError, match="tidak punya label"):
         Fields("innovation", {"properties": {"mood": {"enum": ["a", "b"]}}}, refs).widgets()
     # A plain text field added to a model gets a text box, labelled from its key.

@@ -21,7 +21,7 @@ from pydantic import TypeAdapter
 from .catalog import Catalog
 from .guide import _PATTERNS
 from .labels import LABELS, labels_of
-from .loader import AWARDS_DIR, INNOVATIONS_DIR
+from .loader import AWARDS_DIR, INDEX_DIR, INNOVATIONS_DIR
 from .records import Program, Region, Sector
 from .records.common import InnovationId, RegionCode
 from .schema import BY_NAME, schema_of
@@ -76,11 +76,12 @@ class References:
     sectors: list[Sector]
     programs: dict[str, Program]
     editions: list[tuple[str, int]]  # (program, year) of every edition file
+    indexes: dict[int, str]  # the name of each year's innovation index file
 
     @classmethod
     def of(cls, catalog: Catalog) -> References:
         return cls(list(catalog.regions.values()), list(catalog.sectors.values()), catalog.programs,
-                   list(catalog.editions))
+                   list(catalog.editions), {year: index.name for year, index in catalog.indexes.items()})
 
     @cached_property
     def region_options(self) -> list[dict[str, str]]:
@@ -132,7 +133,7 @@ def config(settings: CmsSettings, refs: References) -> dict[str, Any]:
     if settings.local_backend:
         # Used only when the editor is opened on 127.0.0.1 or localhost; elsewhere the real backend.
         result["local_backend"] = {"url": settings.local_backend, "allowed_hosts": ["127.0.0.1"]}
-    result["collections"] = [innovations(refs), programs(refs), editions(refs)]
+    result["collections"] = [innovations(refs), programs(refs), editions(refs), indexes(refs)]
     return result
 
 
@@ -146,9 +147,7 @@ def render(data: Mapping[str, Any]) -> str:
 
 def innovations(refs: References) -> dict[str, Any]:
     spec = BY_NAME["innovation"]
-    fields = Fields("innovation", schema_of(spec), refs).widgets()
-    # The modeline comes back as a comment above the first key: VS Code keeps its autocompletion.
-    fields[0]["comment"] = "yaml-language-server: $schema=../../schemas/innovation.schema.json"
+    fields = _file_fields("innovation", f"{INNOVATIONS_DIR}/daerah/inovasi.md", refs)
     fields.append({"name": "body", "label": "Narasi", "widget": "markdown", "required": False,
                    "hint": "Rancang bangun, tujuan, manfaat dan hasil inovasi (Markdown)."})
     return {
@@ -195,10 +194,29 @@ def editions(refs: References) -> dict[str, Any]:
     }
 
 
+def indexes(refs: References) -> dict[str, Any]:
+    """Each year's innovation index, content/indeks/<year>.yml, as one entry of a files collection: its
+    file is named after its year, which Decap cannot take from a field (a new year is a file copied in
+    the repository)."""
+    fields = _file_fields("index", f"{INDEX_DIR}/2020.yml", refs)
+    return {
+        "name": "indexes", "label": "Indeks inovasi daerah", "label_singular": "Indeks inovasi daerah",
+        "description": BY_NAME["index"].description,
+        "files": [{"name": f"indeks-{year}", "label": name, "file": f"{INDEX_DIR}/{year}.yml", "fields": fields}
+                  for year, name in sorted(refs.indexes.items(), reverse=True)],
+    }
+
+
 def _award_fields(name: str, refs: References) -> list[dict[str, Any]]:
-    # One list for every file of the collection: the YAML writes it once and refers to it (&id/*id).
+    return _file_fields(name, f"{AWARDS_DIR}/program/{name}.yml", refs)
+
+
+def _file_fields(name: str, rel: str, refs: References) -> list[dict[str, Any]]:
+    """The fields of a collection whose files are like `rel`. The modeline comes back as a comment above
+    the first key: VS Code keeps its autocompletion. One list for every file of a files collection: the
+    YAML writes it once and refers to it (&id/*id)."""
     fields = Fields(name, schema_of(BY_NAME[name]), refs).widgets()
-    fields[0]["comment"] = f"yaml-language-server: $schema=../../../schemas/{name}.schema.json"
+    fields[0]["comment"] = BY_NAME[name].modeline(rel).removeprefix("# ")
     return fields
 
 
@@ -223,7 +241,7 @@ class Fields:
 
     def _field(self, name: str, prop: dict[str, Any], required: bool, where: str) -> dict[str, Any]:
         options = [option for option in prop.get("anyOf", [prop]) if option.get("type") != "null"]
-        result: dict[str, Any] = {"name": name, "label": _label(name), "required": required}
+        result: dict[str, Any] = {"name": name, "label": _label(name, where), "required": required}
         if "default" in prop and prop["default"] not in (None, [], False):
             result["default"] = prop["default"]
         result |= self._widget(options, where)
@@ -250,8 +268,12 @@ class Fields:
         kind = prop.get("type")
         if kind == "array":
             return self._list(prop, where)
-        if kind == "integer":
-            return {"widget": "number", "value_type": "int"} | ({"min": prop["minimum"]} if "minimum" in prop else {})
+        if kind in ("integer", "number"):
+            bounds = {key: prop[bound] for key, bound in (("min", "minimum"), ("max", "maximum")) if bound in prop}
+            if kind == "integer":
+                return {"widget": "number", "value_type": "int"} | bounds
+            # A score with two decimals (the innovation index), e.g. 62.35.
+            return {"widget": "number", "value_type": "float", "step": 0.01} | bounds
         if kind == "boolean":
             return {"widget": "boolean"}
         if kind == "string":
@@ -319,16 +341,19 @@ FIELD_LABELS = {
     "level": "Tingkat", "description": "Deskripsi", "website": "Situs web", "theme": "Tema",
     "place": "Tempat", "presenter": "Penyerah", "jury": "Juri", "stages": "Tahapan", "figures": "Angka",
     "legal_basis": "Dasar hukum", "clusters": "Klaster", "contested_sectors": "Bidang yang dilombakan",
-    "categories": "Kategori", "winners": "Pemenang", "kind": "Jenis tahap", "end": "Tanggal selesai",
+    "categories": "Kategori", "winners": "Pemenang", "kind": "Jenis", "end": "Tanggal selesai",
     "note": "Catatan", "value": "Jumlah", "id": "Id", "ranked": "Berperingkat", "category": "Kategori",
     "rank": "Peringkat", "recipients": "Penerima", "received_by": "Diterima oleh", "innovation": "Inovasi",
     "covid19": "Terkait Covid-19", "trial": "Mulai uji coba", "budget": "Anggaran", "amount": "Jumlah (rupiah)",
     "source": "Sumber", "evidence": "Bukti dukung", "file": "Berkas", "status": "Keadaan", "state": "Keadaan",
     "confirmed": "Terakhir dipastikan", "since": "Berhenti sejak", "reason": "Alasan", "replicates": "Mereplikasi",
+    "scores": "Nilai daerah", "score": "Nilai indeks", "predicate": "Predikat",
 }
+# Where one key means different things in different records, by its path in its schema (`Fields._field`'s `where`).
+FIELD_LABELS_AT = {"stages[].kind": "Jenis tahap", "evidence[].kind": "Jenis dokumen"}
 
 
-def _label(name: str) -> str:
+def _label(name: str, where: str) -> str:
     # A field added to a model without a label here still gets a readable one from its key.
-    return FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
+    return FIELD_LABELS_AT.get(where) or FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
 

@@ -8,8 +8,16 @@ from typing import Iterator
 
 from ...areadata import SOURCE as AREA_SOURCE
 from ...catalog import Catalog
-from ...export import (AWARD_COLUMNS, FEED_ENTRIES, FEED_FILE, INDEX_COLUMNS, INNOVATION_COLUMNS, LIST_SEPARATOR,
-                       DataFile, data_files)
+from ...export import (
+    AWARD_COLUMNS,
+    FEED_ENTRIES,
+    FEED_FILE,
+    INDEX_COLUMNS,
+    INNOVATION_COLUMNS,
+    LIST_SEPARATOR,
+    DataFile,
+    data_files,
+)
 from ...images import CatalogPictures
 from ...labels import LABELS
 from ..options import SiteOptions
