@@ -23,7 +23,8 @@ AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 
 # One page of every kind, with what the visitor does there first (if anything) before axe looks: a path, or a
 # path and the text of a control clicked first (a view that is hidden until then, which axe would not see).
-# The sample has no pictures, so no page with pictures is listed.
+# The sample has no pictures, so no page with pictures is listed; nor replications: an original's map
+# of where it spread and its list of replications (/replikasi/) are checked on test_site_profile's copy.
 PAGE_TYPES: dict[str, str | tuple[str, str]] = {
     "home": "",
     "home, map by awards": ("", "Menurut penghargaan"),
