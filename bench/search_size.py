@@ -40,6 +40,7 @@ from browser import DESKTOP, launch, serve  # noqa: E402 - the tests' harness, o
 
 TARGET_KB = 300  # budget for everything the search bundle fetches up to the first query's results
 STATUS = "[role=status]"
+QUERY = "pasar"  # a word of some generated titles (generate.py)
 
 
 @dataclass
@@ -138,7 +139,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--innovations", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--query", default="pasar")
+    parser.add_argument("--query", default=QUERY)
     parser.add_argument("--out", type=Path, default=None, help="folder of the repository and site (reused)")
     args = parser.parse_args()
     out = args.out or HERE / "out" / f"search-{args.innovations}-{args.seed}"
