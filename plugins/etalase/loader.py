@@ -50,9 +50,20 @@ class Content:
     indexes: list[InnovationIndex] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files_checked: int = 0
-    # Files whose record did not validate, with their data as written: the cross-record rules still
-    # check what they can of them, so every problem comes in one run (rules.py).
-    invalid: list[tuple[str, type[BaseModel], Any]] = field(default_factory=list)
+    # Records left out (field errors, or a narrative that cannot be published), with their data as
+    # written and their place (an item's index in a list file): the cross-record rules still check
+    # what they can of them, so every problem comes in one run (rules.py).
+    invalid: list[Invalid] = field(default_factory=list)
+    # The Markdown pages of content/ (the editor's guide), whose addresses generated pages must not take.
+    pages: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Invalid:
+    path: str
+    at: tuple[int, ...]
+    model: type[BaseModel]
+    data: Any
 
 
 class Loader:
@@ -198,6 +209,7 @@ class Loader:
         for parts, path in files:
             if parts[-1].endswith(".md") and parts[0] != "awards":
                 rel = self._rel(path)
+                self.content.pages.append(rel)
                 text = self._text(path, rel, listed=True)
                 if text is None:
                     continue
@@ -259,9 +271,9 @@ class Loader:
         wrong = list(narrative_problems(document.body))
         for line, message in wrong:
             self._problem(rel, document.body_line + line - 1, 1, "narasi", message)
-        if wrong:
-            return
-        if innovation is not None:
+        if wrong and innovation is not None:
+            self.content.invalid.append(Invalid(rel, (), Innovation, document.data))
+        elif innovation is not None:
             innovation._id = rel[len(INNOVATIONS_DIR) + 1:-3]
             innovation._body = document.body
             self.content.innovations.append(innovation)
@@ -316,8 +328,7 @@ class Loader:
                 loc = prefix + tuple(error["loc"])
                 line, column = locate(document.tree(), loc, document.line_offset, at_key=error["type"] == "extra_forbidden")
                 self._problem(rel, line, column, field_path(loc), explain(error, _adapter_root(model, prefix)))
-            if not prefix:
-                self.content.invalid.append((rel, model, data))
+            self.content.invalid.append(Invalid(rel, prefix, model, data))
             return None
         record._path = rel
         return record
