@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -60,3 +61,18 @@ def check_config(root: Path, rel: str = CONFIG_FILE, seen: frozenset[str] = froz
     if parent in seen or parent == rel:
         return [Problem(rel, 1, 1, "error", "INHERIT", f"INHERIT melingkar: {parent}")]
     return check_config(root, parent, seen | {rel})
+
+
+def plugin_settings(root: Path) -> dict[str, Any]:
+    """The settings written under `plugins: - etalase:` in mkdocs.yml, read with the safe loader
+    (empty when the file is missing, refused or has none); MkDocs' defaults fill in the rest."""
+    try:
+        check_inside(root, CONFIG_FILE)
+        data = yaml.load(read_text(root / CONFIG_FILE), Loader=_ConfigLoader)
+    except (Refused, ContentError, OSError, yaml.YAMLError, RecursionError):
+        return {}
+    plugins = data.get("plugins") if isinstance(data, dict) else None
+    if isinstance(plugins, list):  # a list of names and {name: settings}, or one mapping
+        plugins = {name: value for entry in plugins if isinstance(entry, dict) for name, value in entry.items()}
+    settings = plugins.get("etalase") if isinstance(plugins, dict) else None
+    return settings if isinstance(settings, dict) else {}

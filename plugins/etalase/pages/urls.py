@@ -99,6 +99,12 @@ class Urls:
         return f"{self.site_url.rstrip('/')}/{url}" if self.site_url else url
 
     @staticmethod
+    def paged(base: str, number: int) -> str:
+        """Page `number` of a paginated listing: `daerah/kota-batu/` → `daerah/kota-batu/halaman/2/`
+        (page 1 keeps the base URL)."""
+        return base if number == 1 else f"{base}halaman/{number}/"
+
+    @staticmethod
     def src_uri(url: str) -> str:
         """The virtual Markdown file behind a URL: `inovasi/x/` → `inovasi/x/index.md`."""
         return f"{url}index.md"
