@@ -101,3 +101,10 @@ def test_program_with_a_field_error_still_checks_its_region(repo):
 def test_clean_sample_still_has_no_errors(tmp_path):
     result: subprocess.CompletedProcess = cli(copy_sample(tmp_path / "clean"), "validate")
     assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize("name", ["regions.yml", "sectors.yml"])
+def test_an_unreadable_reference_list_is_one_error_not_one_per_reference(repo, name):
+    (repo / "content" / name).write_text("- code: [\n", "utf-8")
+    found = errors(repo)
+    assert [path for path, _, _ in found] == [f"content/{name}"], found

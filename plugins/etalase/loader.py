@@ -56,6 +56,8 @@ class Content:
     invalid: list[Invalid] = field(default_factory=list)
     # The Markdown pages of content/ (the editor's guide), whose addresses generated pages must not take.
     pages: list[str] = field(default_factory=list)
+    # List files that could not be read at all (reported): nothing is "missing" from them.
+    unread: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -108,10 +110,10 @@ class Loader:
 
     def _load_list(self, rel: str, model: type[T], into: list[T]) -> None:
         document = self._read(self.root / rel, parse_yaml)
-        if document is None:
-            return
-        if not isinstance(document.data, list):
-            self._problem(rel, 1, 1, "", "berkas ini harus berupa daftar; setiap butir diawali '- '")
+        if document is None or not isinstance(document.data, list):
+            self.content.unread.add(rel)
+            if document is not None:
+                self._problem(rel, 1, 1, "", "berkas ini harus berupa daftar; setiap butir diawali '- '")
             return
         for index, item in enumerate(document.data):
             record = self._validate(model, item, document, rel, prefix=(index,))

@@ -56,7 +56,8 @@ class Checker:
         self._documents: dict[str, Document] = {}
         self._ids: Optional[list[str]] = None
         # The codes and ids of region and sector items left out for their field errors: a reference
-        # to one is not "unknown" (its item's own errors say what to fix).
+        # to one is not "unknown" (its item's own errors say what to fix), nor to any item of a list
+        # file that could not be read at all (content.unread).
         self._unlisted: dict[type, set[Any]] = {Region: set(), Sector: set()}
         for item in content.invalid:
             if item.model in self._unlisted and item.at and isinstance(item.data, dict):
@@ -217,7 +218,8 @@ class Checker:
         for index, sector in enumerate(sectors):
             if sector is None:
                 continue
-            if sector not in self.catalog.sectors and sector not in self._unlisted[Sector]:
+            if sector not in self.catalog.sectors and sector not in self._unlisted[Sector] \
+                    and SECTORS_FILE not in self.content.unread:
                 self._report(path, ("sectors", index), f"urusan '{sector}' tidak dikenal; "
                              f"{did_you_mean(sector, self.catalog.sectors)}daftar urusan ada di {SECTORS_FILE}")
             elif sector in seen:
@@ -414,7 +416,7 @@ class Checker:
 
     def _check_region_ref(self, path: str, at: tuple[Any, ...], code: str) -> Optional[Region]:
         region = self.catalog.regions.get(code)
-        if region is None and code not in self._unlisted[Region]:
+        if region is None and code not in self._unlisted[Region] and REGIONS_FILE not in self.content.unread:
             close = closest_code(code, self.catalog.regions)
             suggestion = f"maksud Anda '{close}' ({self.catalog.regions[close].name})? " if close else ""
             self._report(path, at, f"kode wilayah '{code}' tidak ada di {REGIONS_FILE}; {suggestion}daftar itu memuat "
