@@ -169,6 +169,16 @@ def test_pages_a_browser_runs_are_refused(repo, name):
     assert_refused(repo, f"content/{name}", "tidak diterbitkan")
 
 
+@pytest.mark.parametrize("name", ["inovasi/index.mkd", "panduan/kurung.markdown", "panduan/b.mdown", "c.mkdn"])
+def test_pages_under_another_markdown_suffix_are_refused(repo, name):
+    """MkDocs renders them as pages, but the bounds of a page and the rule of its address are checked
+    on .md pages: `[` 20,000 times in a .markdown page made a build of over a minute."""
+    path = repo / "content" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("# Halaman\n\n" + "[" * 20000 + "\n", "utf-8")
+    assert_refused(repo, f"content/{name}", "ganti akhiran nama berkasnya")
+
+
 def test_media_file_named_like_a_script_url(repo):
     innovation = repo / "innovations/kota-batu/adiarta.md"
     innovation.write_text(innovation.read_text("utf-8").replace(
@@ -188,6 +198,8 @@ def test_preview_never_publishes_what_validation_refuses(repo, outside, tmp_path
     (repo / "content/bocor.md").symlink_to(outside / "secret.md")
     (repo / "content/promo.html").write_text("<script>alert(1)</script>", "utf-8")
     os.link(outside / "secret.md", repo / "content/salinan.md")
+    (repo / "content/inovasi").mkdir()
+    (repo / "content/inovasi/index.mkd").write_text("# Bayangan\n", "utf-8")
     config = (repo / "mkdocs.yml").read_text("utf-8").replace("  - etalase:\n", "  - etalase:\n      strict: false\n", 1)
     (repo / "mkdocs.yml").write_text(config, "utf-8")
     site = tmp_path / "preview"
@@ -198,4 +210,5 @@ def test_preview_never_publishes_what_validation_refuses(repo, outside, tmp_path
     assert (site / "inovasi/kota-batu/adiarta/index.html").is_file()  # the valid records are there
     assert not (site / "bocor").exists() and not (site / "images/bocor.txt").exists()
     assert not (site / "promo.html").exists() and not (site / "salinan").exists()
+    assert "Bayangan" not in (site / "inovasi/index.html").read_text("utf-8")
     assert not [p for p in site.rglob("*") if p.is_file() and SECRET.encode() in p.read_bytes()]

@@ -15,6 +15,9 @@ stored script on the site's own origin. So under `innovations/` and `content/`:
 - files whose type a browser runs as a document or script are refused (see ACTIVE_SUFFIXES:
   an HTML sanitiser cannot make an SVG or an HTML page safe without changing what it is, and the
   site has no use for them: pages are Markdown, pictures JPEG/PNG/WebP/GIF);
+- so are the other suffixes MkDocs renders as pages (`.markdown`, `.mkd`, …): the bounds of a page
+  and the rule of its address are checked on `.md` pages, and a page under another name would
+  escape them;
 - a file is opened without following a link and read only if it is a regular file.
 
 The loader, the media check and the MkDocs adapter's list of files all ask this module.
@@ -31,6 +34,8 @@ CONTENT_FOLDERS = ("content", "innovations")
 # Served as documents or scripts by a browser: stored XSS if published from content.
 ACTIVE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".xslt",
                              ".js", ".mjs", ".swf"})
+# Rendered as pages by MkDocs like .md (mkdocs.utils.markdown_extensions), but checked only as .md.
+OTHER_MARKDOWN = frozenset({".markdown", ".mdown", ".mkdn", ".mkd"})
 # The largest content file read: a narrative or an edition is a few KB; this stops a runaway file
 # (or one grown on purpose) from filling memory.
 MAX_BYTES = 5 * 1024 * 1024
@@ -42,6 +47,7 @@ HARD_LINK = ("berkas ini punya {links} nama (hard link): isinya juga berkas lain
              "sehingga tidak dibaca atau diterbitkan; salin berkasnya (cp) agar menjadi berkas tersendiri")
 ACTIVE = ("berkas {suffix} tidak diterbitkan: browser menjalankannya sebagai halaman atau skrip; tulis halaman "
           "sebagai Markdown (.md) dan simpan gambar sebagai .jpg, .png, .webp atau .gif")
+MARKDOWN = "halaman Markdown ditulis sebagai berkas .md; ganti akhiran nama berkasnya dari {suffix} menjadi .md"
 
 
 class Refused(Exception):
@@ -63,8 +69,10 @@ def refusal(info: os.stat_result, rel: str) -> Optional[str]:
         return SPECIAL
     if info.st_nlink > 1:
         return HARD_LINK.format(links=info.st_nlink)
-    suffix = os.path.splitext(rel)[1].lower()
-    return ACTIVE.format(suffix=suffix) if suffix in ACTIVE_SUFFIXES else None
+    suffix = os.path.splitext(rel)[1]
+    if suffix in OTHER_MARKDOWN:  # as MkDocs tells a page: by the suffix as written
+        return MARKDOWN.format(suffix=suffix)
+    return ACTIVE.format(suffix=suffix.lower()) if suffix.lower() in ACTIVE_SUFFIXES else None
 
 
 def scan(root: Path | str, top: str) -> tuple[list[tuple[tuple[str, ...], str]], list[tuple[str, str]]]:
