@@ -5,6 +5,8 @@ generated page would replace it. Through the real command line and a real build.
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -79,3 +81,23 @@ def test_every_page_a_build_generates_is_an_address_validation_knows(repo, tmp_p
         page(repo, f"{url}index.md")
     found = shadowed(repo)
     assert sorted(url for url, _ in found.values()) == generated
+
+
+@pytest.mark.parametrize("changed", ["page", "innovation"])
+def test_a_partial_check_sees_a_page_at_a_generated_address(repo, changed):
+    """`validate --changed-since` reports it whichever of the two changed: a new page, or a new record
+    taking the address of a page that did not change."""
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    if changed == "innovation":
+        page(repo, "inovasi/kota-batu/baru.md")
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "awal"], check=True)
+    if changed == "page":
+        page(repo, "inovasi/kota-batu/adiarta.md")  # an innovation that did not change
+    else:
+        shutil.copy(repo / "innovations/kota-batu/adiarta.md", repo / "innovations/kota-batu/baru.md")
+    result = cli(repo, "validate", "--changed-since", "HEAD")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stdout + result.stderr
+    name = "adiarta" if changed == "page" else "baru"
+    assert [m["path"] for m in map(MESSAGE.match, result.stdout.splitlines()) if m] == [f"content/inovasi/kota-batu/{name}.md"]

@@ -95,6 +95,10 @@ def innovation_id(rel: str) -> Optional[str]:
 def needs_full_check(changes: Changes) -> bool:
     if any(rel in _EVERYONE_REFERS_TO for rel in changes.all):
         return True
+    # A page of content/ may take the address of any record's page (validate.shadowed_pages).
+    if any(rel.startswith(f"{CONTENT_DIR}/") and rel.endswith(".md") and not rel.startswith(f"{AWARDS_DIR}/")
+           for rel in changes.present):
+        return True
     # Innovations name images under content/; finding who named a deleted one means reading all.
     return any(rel.startswith(f"{CONTENT_DIR}/") and PurePosixPath(rel).suffix not in {".yml", ".md"}
                for rel in changes.deleted)
