@@ -65,6 +65,7 @@ def _addresses(catalog: Catalog, urls: Urls) -> Iterator[tuple[str, str]]:
     yield urls.search(), "pencarian"
     yield urls.data(), "unduhan data"
     yield urls.data_questions(), "pertanyaan data terbuka"
+    yield urls.editor(), "penyunting di peramban"
     for year in range(FIRST_YEAR, last_year() + 1):
         yield urls.year(year), f"inovasi tahun {year}"
         yield urls.winners_year(year), f"pemenang tahun {year}"
