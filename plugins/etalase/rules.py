@@ -6,6 +6,7 @@ offending file again, which only happens for the rare record that breaks a rule.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -17,6 +18,8 @@ from .catalog import Catalog
 from .labels import label
 from .loader import CONTENT_DIR, INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE, Content
 from .messages import did_you_mean
+from .pages.options import SiteOptions
+from .pages.urls import Urls
 from .parse import ContentError, Document, locate, parse_front_matter, parse_yaml, read_text
 from .paths import is_content_file
 from .problems import Problem, Severity, field_path
@@ -39,8 +42,16 @@ from .records.innovation import NARRATIVE_SECTIONS
 from .regionnames import closest_code
 
 R = TypeVar("R", bound=BaseModel)
-# Path segments the site's generated pages use beside record slugs (the listing's pages: inovasi/halaman/2/).
-RESERVED_SLUGS = frozenset({"halaman"})
+
+
+def _reserved_slugs() -> dict[str, str]:
+    """The path segments generated pages use under the innovations prefix beside region slugs, each
+    with an address that uses it (the listing's later pages, the status listings)."""
+    urls = Urls(SiteOptions(today=dt.date.min))
+    return {url.split("/")[1]: url for url in (Urls.paged(urls.innovations(), 2), urls.innovations_by_state("aktif"))}
+
+
+RESERVED_SLUGS = _reserved_slugs()
 MB = 1024 * 1024
 IMAGE_WARN_BYTES = 1 * MB  # larger images are reported as warnings
 IMAGE_MAX_BYTES = 10 * MB  # and past this, as errors
@@ -123,8 +134,8 @@ class Checker:
             seen_slugs.setdefault(region.slug, region.code)
             if region.slug in RESERVED_SLUGS:
                 self._report(REGIONS_FILE, at + ("name",), f"nama '{region.name}' menjadi alamat '{region.slug}', yang "
-                             "sudah dipakai halaman daftar inovasi (inovasi/halaman/2/); tulis nama resminya lengkap, "
-                             "misalnya dengan 'Kota' atau 'Kabupaten'")
+                             f"sudah dipakai halaman daftar inovasi ({RESERVED_SLUGS[region.slug]}); tulis nama resminya "
+                             "lengkap, misalnya dengan 'Kota' atau 'Kabupaten'")
             if region.is_province != (region.kind == "provinsi"):
                 expected = "provinsi" if region.is_province else "kota atau kabupaten"
                 self._report(REGIONS_FILE, at + ("kind",), f"kode {region.code} adalah kode {expected}, tetapi jenisnya "
