@@ -83,6 +83,33 @@ def test_python_tags_in_mkdocs_yml_are_refused_before_mkdocs_reads_it(repo, tmp_
     assert not marker.exists()
 
 
+def test_hooks_in_mkdocs_yml_are_refused_before_mkdocs_runs_them(repo, tmp_path):
+    marker = tmp_path / "dijalankan"
+    (repo / "kait.py").write_text(f"import pathlib\npathlib.Path({str(marker)!r}).write_text('x')\n", "utf-8")
+    config = repo / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "hooks:\n  - kait.py\n", "utf-8")
+    line = config.read_text("utf-8").count("\n") - 1
+    result = cli(repo, "validate")
+    assert result.returncode == 1 and f"mkdocs.yml:{line}:1: error: hooks: hooks tidak diizinkan" in result.stdout
+    built = cli(repo, "build", "--site-dir", str(tmp_path / "site"))
+    assert built.returncode == 1 and "hooks tidak diizinkan" in built.stderr
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize(("old", "new", "field"), [
+    ("docs_dir: content", "docs_dir: /etc", "docs_dir"),
+    ("  name: material\n", "  name: material\n  custom_dir: ../luar\n", "theme.custom_dir"),
+])
+def test_site_folders_outside_the_repository_are_refused(repo, tmp_path, old, new, field):
+    config = repo / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert old in text
+    config.write_text(text.replace(old, new, 1), "utf-8")
+    result = cli(repo, "validate")
+    assert result.returncode == 1 and f"error: {field}: {field} " in result.stdout and "di luar repositori" in result.stdout
+    assert cli(repo, "build", "--site-dir", str(tmp_path / "site")).returncode == 1
+
+
 def test_env_tag_still_works(repo, tmp_path):
     assert "!ENV" in (repo / "mkdocs.yml").read_text("utf-8")
     assert cli(repo, "validate").returncode == 0

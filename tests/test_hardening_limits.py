@@ -85,10 +85,13 @@ def test_remote_image_in_a_narrative_is_reported(repo):
     assert "dari situs lain" in validate_fails(repo)[0]
 
 
-def test_region_named_halaman_would_take_a_listing_page(repo):
+@pytest.mark.parametrize(("name", "page"), [("Halaman", "inovasi/halaman/2/"), ("Keadaan", "inovasi/keadaan/aktif/")])
+def test_region_named_like_a_listing_segment_would_take_a_listing_page(repo, name, page):
+    """Its innovations' pages would have the listing's addresses (innovations/keadaan/aktif.md at
+    inovasi/keadaan/aktif/): the build would stop on it, after validation said all was well."""
     regions = repo / "content/regions.yml"
-    regions.write_text(regions.read_text("utf-8") + '- code: "35.99"\n  name: Halaman\n  kind: kota\n', "utf-8")
-    assert "inovasi/halaman/2/" in validate_fails(repo, "content/regions.yml")[0]
+    regions.write_text(regions.read_text("utf-8") + f'- code: "35.99"\n  name: {name}\n  kind: kota\n', "utf-8")
+    assert page in validate_fails(repo, "content/regions.yml")[0]
 
 
 def test_content_page_shadowed_by_a_generated_page(repo, tmp_path):

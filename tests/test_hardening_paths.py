@@ -67,6 +67,48 @@ def test_symlinked_innovation_is_an_error_and_its_text_is_published_nowhere(repo
     assert published == []
 
 
+def test_hard_linked_innovation_is_an_error_and_its_text_is_published_nowhere(repo, outside, tmp_path):
+    os.link(outside / "secret.md", repo / "innovations/kota-batu/bocor.md")  # same file system: no trace of the other name
+    result = assert_refused(repo, "innovations/kota-batu/bocor.md", "hard link")
+    assert "salin berkasnya" in error_lines(result, "innovations/kota-batu/bocor.md")[0]
+    assert SECRET not in result.stdout + result.stderr
+    site = tmp_path / "site"
+    built = cli(repo, "build", "--site-dir", str(site))
+    assert built.returncode == 1 and "Traceback" not in built.stderr
+    published = [p for p in site.rglob("*") if p.is_file() and SECRET.encode() in p.read_bytes()] if site.exists() else []
+    assert published == []
+
+
+@pytest.mark.parametrize("name", ["panduan/bocor.md", "images/foto.jpg", "regions.yml"])
+def test_hard_linked_content_file(repo, outside, name):
+    target = repo / "content" / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    os.link(outside / ("regions.yml" if name.endswith(".yml") else "secret.md"), target)
+    assert_refused(repo, f"content/{name}", "hard link")
+
+
+def test_a_git_checkout_its_parse_cache_and_its_build_make_no_hard_links(repo, tmp_path):
+    """The rule refuses what a checkout never holds: git writes every file of a work tree anew (a
+    local clone links only objects inside .git), and neither the parse cache nor the build links files."""
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q", str(repo)], check=True)
+    subprocess.run([*git, "-C", str(repo), "add", "-A"], check=True)
+    subprocess.run([*git, "-C", str(repo), "commit", "-qm", "sample"], check=True)
+    checkout = tmp_path / "checkout"
+    subprocess.run(["git", "clone", "-q", "--local", str(repo), str(checkout)], check=True)
+    site = tmp_path / "site"
+    built = cli(checkout, "build", "--site-dir", str(site))
+    assert built.returncode == 0, built.stderr[-2000:]
+    cache = Path(os.environ["XDG_CACHE_HOME"])  # the parse cache of every command of this run (conftest.py)
+    assert any(cache.rglob("*"))
+    linked = [p for folder in (checkout, site, cache) for p in folder.rglob("*")
+              if ".git" not in p.relative_to(folder).parts and p.is_file() and not p.is_symlink()
+              and p.stat().st_nlink > 1]
+    assert linked == []
+    assert any(p.stat().st_nlink > 1 for p in (checkout / ".git/objects").rglob("*") if p.is_file())  # git did link
+
+
 def test_symlinked_innovations_folder(repo, outside):
     shutil.move(repo / "innovations", outside / "innovations")
     (repo / "innovations").symlink_to(outside / "innovations", target_is_directory=True)
@@ -127,6 +169,16 @@ def test_pages_a_browser_runs_are_refused(repo, name):
     assert_refused(repo, f"content/{name}", "tidak diterbitkan")
 
 
+@pytest.mark.parametrize("name", ["inovasi/index.mkd", "panduan/kurung.markdown", "panduan/b.mdown", "c.mkdn"])
+def test_pages_under_another_markdown_suffix_are_refused(repo, name):
+    """MkDocs renders them as pages, but the bounds of a page and the rule of its address are checked
+    on .md pages: `[` 20,000 times in a .markdown page made a build of over a minute."""
+    path = repo / "content" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("# Halaman\n\n" + "[" * 20000 + "\n", "utf-8")
+    assert_refused(repo, f"content/{name}", "ganti akhiran nama berkasnya")
+
+
 def test_media_file_named_like_a_script_url(repo):
     innovation = repo / "innovations/kota-batu/adiarta.md"
     innovation.write_text(innovation.read_text("utf-8").replace(
@@ -145,6 +197,9 @@ def test_preview_never_publishes_what_validation_refuses(repo, outside, tmp_path
     (repo / "content/images/bocor.txt").symlink_to(outside / "secret.md")
     (repo / "content/bocor.md").symlink_to(outside / "secret.md")
     (repo / "content/promo.html").write_text("<script>alert(1)</script>", "utf-8")
+    os.link(outside / "secret.md", repo / "content/salinan.md")
+    (repo / "content/inovasi").mkdir()
+    (repo / "content/inovasi/index.mkd").write_text("# Bayangan\n", "utf-8")
     config = (repo / "mkdocs.yml").read_text("utf-8").replace("  - etalase:\n", "  - etalase:\n      strict: false\n", 1)
     (repo / "mkdocs.yml").write_text(config, "utf-8")
     site = tmp_path / "preview"
@@ -154,5 +209,6 @@ def test_preview_never_publishes_what_validation_refuses(repo, outside, tmp_path
     assert result.returncode == 0, result.stderr
     assert (site / "inovasi/kota-batu/adiarta/index.html").is_file()  # the valid records are there
     assert not (site / "bocor").exists() and not (site / "images/bocor.txt").exists()
-    assert not (site / "promo.html").exists()
+    assert not (site / "promo.html").exists() and not (site / "salinan").exists()
+    assert "Bayangan" not in (site / "inovasi/index.html").read_text("utf-8")
     assert not [p for p in site.rglob("*") if p.is_file() and SECRET.encode() in p.read_bytes()]

@@ -4,7 +4,6 @@ new, empty or one it wrote, deletes nothing outside it, and says why it will not
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import time
@@ -131,24 +130,39 @@ def test_two_builds_into_one_folder(repo, tmp_path):
     assert (site / "inovasi/kota-batu/adiarta/index.html").is_file()
 
 
+def _writable(folder: Path) -> bool:
+    try:
+        (folder / "probe").touch()
+    except OSError:
+        return False
+    (folder / "probe").unlink()
+    return True
+
+
 @pytest.fixture
 def read_only(tmp_path: Path):
-    """An empty folder nobody may write into, root included (chattr +i where chmod is not enough)."""
+    """An empty folder nobody may write into, root included: permissions where they bind (not root),
+    else the immutable flag (root on ext4, xfs, btrfs), else a read-only bind mount of it (root
+    with CAP_SYS_ADMIN, any file system). Never skipped: where none works, the test fails and says so."""
     folder = tmp_path / "readonly"
     folder.mkdir()
     folder.chmod(0o555)
-    immutable = False
-    if os.access(folder, os.W_OK):  # root: permissions do not stop it
-        immutable = subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode == 0
+    undo: list[list[str]] = []
+    if _writable(folder) and subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode == 0:
+        undo.append(["chattr", "-i", str(folder)])
+    if _writable(folder) and subprocess.run(["mount", "--bind", str(folder), str(folder)],
+                                            capture_output=True).returncode == 0:
+        undo.append(["umount", str(folder)])
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(folder)], capture_output=True)
     try:
-        (folder / "probe").touch()
-        pytest.skip("this file system lets root write into any folder")  # tmpfs as root: no way to test it here
-    except OSError:
-        pass
-    yield folder
-    if immutable:
-        subprocess.run(["chattr", "-i", str(folder)], check=True)
-    folder.chmod(0o755)
+        if _writable(folder):
+            pytest.fail("no way to make a folder read-only here (root, no chattr +i on this file system, no mount): "
+                        "run the tests as a user without root, or with CAP_LINUX_IMMUTABLE or CAP_SYS_ADMIN")
+        yield folder
+    finally:
+        for command in reversed(undo):
+            subprocess.run(command, check=True)
+        folder.chmod(0o755)
 
 
 def test_read_only_site_folder(repo, read_only):

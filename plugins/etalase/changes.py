@@ -21,7 +21,7 @@ from .loader import AWARDS_DIR, CONTENT_DIR, IGNORED, INNOVATIONS_DIR, REGIONS_F
 from .paths import Refused, read_bytes
 from .records import Edition
 from .rules import Checker
-from .validate import Checked, check_repository
+from .validate import Checked, check_repository, shadowed_pages
 
 # Files any record may refer to: a change here can break a record nobody touched.
 _EVERYONE_REFERS_TO = {REGIONS_FILE, SECTORS_FILE}
@@ -95,6 +95,10 @@ def innovation_id(rel: str) -> Optional[str]:
 def needs_full_check(changes: Changes) -> bool:
     if any(rel in _EVERYONE_REFERS_TO for rel in changes.all):
         return True
+    # A page of content/ may take the address of any record's page (validate.shadowed_pages).
+    if any(rel.startswith(f"{CONTENT_DIR}/") and rel.endswith(".md") and not rel.startswith(f"{AWARDS_DIR}/")
+           for rel in changes.present):
+        return True
     # Innovations name images under content/; finding who named a deleted one means reading all.
     return any(rel.startswith(f"{CONTENT_DIR}/") and PurePosixPath(rel).suffix not in {".yml", ".md"}
                for rel in changes.deleted)
@@ -140,7 +144,9 @@ def check_changes(root: Path, changes: Changes) -> Checked:
     problems = content.problems + Checker(root, content, catalog).check(innovations=content.innovations, editions=editions)
     scope = changed | {e.path for e in editions} | {i.path for i in content.innovations}
     # The configuration is checked on every run: it is what MkDocs reads first (configfile.py).
-    return Checked(content, catalog, sorted(check_config(root) + [p for p in problems if _in_scope(p.path, scope)]))
+    # So are the content pages: a changed record may take the address of one that did not change.
+    return Checked(content, catalog, sorted(check_config(root) + shadowed_pages(root, content, catalog)
+                                            + [p for p in problems if _in_scope(p.path, scope)]))
 
 
 def _git(root: Path, *args: str) -> str:

@@ -50,9 +50,22 @@ class Content:
     indexes: list[InnovationIndex] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files_checked: int = 0
-    # Files whose record did not validate, with their data as written: the cross-record rules still
-    # check what they can of them, so every problem comes in one run (rules.py).
-    invalid: list[tuple[str, type[BaseModel], Any]] = field(default_factory=list)
+    # Records left out (field errors, or a narrative that cannot be published), with their data as
+    # written and their place (an item's index in a list file): the cross-record rules still check
+    # what they can of them, so every problem comes in one run (rules.py).
+    invalid: list[Invalid] = field(default_factory=list)
+    # The Markdown pages of content/ (the editor's guide), whose addresses generated pages must not take.
+    pages: list[str] = field(default_factory=list)
+    # List files that could not be read at all (reported): nothing is "missing" from them.
+    unread: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Invalid:
+    path: str
+    at: tuple[int, ...]
+    model: type[BaseModel]
+    data: Any
 
 
 class Loader:
@@ -97,10 +110,10 @@ class Loader:
 
     def _load_list(self, rel: str, model: type[T], into: list[T]) -> None:
         document = self._read(self.root / rel, parse_yaml)
-        if document is None:
-            return
-        if not isinstance(document.data, list):
-            self._problem(rel, 1, 1, "", "berkas ini harus berupa daftar; setiap butir diawali '- '")
+        if document is None or not isinstance(document.data, list):
+            self.content.unread.add(rel)
+            if document is not None:
+                self._problem(rel, 1, 1, "", "berkas ini harus berupa daftar; setiap butir diawali '- '")
             return
         for index, item in enumerate(document.data):
             record = self._validate(model, item, document, rel, prefix=(index,))
@@ -198,6 +211,7 @@ class Loader:
         for parts, path in files:
             if parts[-1].endswith(".md") and parts[0] != "awards":
                 rel = self._rel(path)
+                self.content.pages.append(rel)
                 text = self._text(path, rel, listed=True)
                 if text is None:
                     continue
@@ -259,9 +273,9 @@ class Loader:
         wrong = list(narrative_problems(document.body))
         for line, message in wrong:
             self._problem(rel, document.body_line + line - 1, 1, "narasi", message)
-        if wrong:
-            return
-        if innovation is not None:
+        if wrong and innovation is not None:
+            self.content.invalid.append(Invalid(rel, (), Innovation, document.data))
+        elif innovation is not None:
             innovation._id = rel[len(INNOVATIONS_DIR) + 1:-3]
             innovation._body = document.body
             innovation._closing_line = document.line_offset + document.source.count("\n") + 1
@@ -317,8 +331,7 @@ class Loader:
                 loc = prefix + tuple(error["loc"])
                 line, column = locate(document.tree(), loc, document.line_offset, at_key=error["type"] == "extra_forbidden")
                 self._problem(rel, line, column, field_path(loc), explain(error, _adapter_root(model, prefix)))
-            if not prefix:
-                self.content.invalid.append((rel, model, data))
+            self.content.invalid.append(Invalid(rel, prefix, model, data))
             return None
         record._path = rel
         return record

@@ -8,9 +8,16 @@ stored script on the site's own origin. So under `innovations/` and `content/`:
 
 - every symbolic link, and every entry that is neither a folder nor a regular file, is refused
   (a validation error naming it; nothing behind it is read or published);
+- so is a regular file with more than one hard link: the other name may be a file outside the
+  checkout (`ln /tmp/x/secret.md innovations/kota-batu/bocor.md` on the same file system), and
+  nothing in the repository can tell which name is the original (git never makes hard links in a
+  checkout, nor do the parse cache or the build);
 - files whose type a browser runs as a document or script are refused (see ACTIVE_SUFFIXES:
   an HTML sanitiser cannot make an SVG or an HTML page safe without changing what it is, and the
   site has no use for them: pages are Markdown, pictures JPEG/PNG/WebP/GIF);
+- so are the other suffixes MkDocs renders as pages (`.markdown`, `.mkd`, …): the bounds of a page
+  and the rule of its address are checked on `.md` pages, and a page under another name would
+  escape them;
 - a file is opened without following a link and read only if it is a regular file.
 
 The loader, the media check and the MkDocs adapter's list of files all ask this module.
@@ -27,6 +34,8 @@ CONTENT_FOLDERS = ("content", "innovations")
 # Served as documents or scripts by a browser: stored XSS if published from content.
 ACTIVE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".xslt",
                              ".js", ".mjs", ".swf"})
+# Rendered as pages by MkDocs like .md (mkdocs.utils.markdown_extensions), but checked only as .md.
+OTHER_MARKDOWN = frozenset({".markdown", ".mdown", ".mkdn", ".mkd"})
 # The largest content file read: a narrative or an edition is a few KB; this stops a runaway file
 # (or one grown on purpose) from filling memory.
 MAX_BYTES = 5 * 1024 * 1024
@@ -34,8 +43,11 @@ MAX_BYTES = 5 * 1024 * 1024
 LINK = ("tautan simbolik (symlink) tidak diizinkan di {where}; salin berkasnya ke dalam repositori "
         "(isi di luar repositori tidak pernah dibaca atau diterbitkan)")
 SPECIAL = "ini bukan berkas biasa atau folder (perangkat, fifo, soket); hapus dari repositori"
+HARD_LINK = ("berkas ini punya {links} nama (hard link): isinya juga berkas lain, yang bisa jadi di luar repositori, "
+             "sehingga tidak dibaca atau diterbitkan; salin berkasnya (cp) agar menjadi berkas tersendiri")
 ACTIVE = ("berkas {suffix} tidak diterbitkan: browser menjalankannya sebagai halaman atau skrip; tulis halaman "
           "sebagai Markdown (.md) dan simpan gambar sebagai .jpg, .png, .webp atau .gif")
+MARKDOWN = "halaman Markdown ditulis sebagai berkas .md; ganti akhiran nama berkasnya dari {suffix} menjadi .md"
 
 
 class Refused(Exception):
@@ -46,16 +58,21 @@ class Refused(Exception):
         self.rel, self.message = rel, message
 
 
-def refusal(mode: int, rel: str) -> Optional[str]:
-    """Why an entry with this lstat mode may not be content, or None."""
+def refusal(info: os.stat_result, rel: str) -> Optional[str]:
+    """Why an entry with this lstat result may not be content, or None."""
+    mode = info.st_mode
     if stat.S_ISLNK(mode):
         return LINK.format(where=rel.split("/")[0] + "/")
     if stat.S_ISDIR(mode):
         return None
     if not stat.S_ISREG(mode):
         return SPECIAL
-    suffix = os.path.splitext(rel)[1].lower()
-    return ACTIVE.format(suffix=suffix) if suffix in ACTIVE_SUFFIXES else None
+    if info.st_nlink > 1:
+        return HARD_LINK.format(links=info.st_nlink)
+    suffix = os.path.splitext(rel)[1]
+    if suffix in OTHER_MARKDOWN:  # as MkDocs tells a page: by the suffix as written
+        return MARKDOWN.format(suffix=suffix)
+    return ACTIVE.format(suffix=suffix.lower()) if suffix.lower() in ACTIVE_SUFFIXES else None
 
 
 def scan(root: Path | str, top: str) -> tuple[list[tuple[tuple[str, ...], str]], list[tuple[str, str]]]:
@@ -67,10 +84,10 @@ def scan(root: Path | str, top: str) -> tuple[list[tuple[tuple[str, ...], str]],
     refused: list[tuple[str, str]] = []
     base = os.path.join(os.fspath(root), top)
     try:
-        mode = os.lstat(base).st_mode
+        info = os.lstat(base)
     except FileNotFoundError:
         return files, refused
-    if (why := refusal(mode, top)) is not None or not stat.S_ISDIR(mode):
+    if (why := refusal(info, top)) is not None or not stat.S_ISDIR(info.st_mode):
         refused.append((top, why or SPECIAL))
         return files, refused
 
@@ -81,12 +98,12 @@ def scan(root: Path | str, top: str) -> tuple[list[tuple[tuple[str, ...], str]],
             refused.append(("/".join((top,) + parts), "folder ini tidak dapat dibaca (izin akses)"))
             return
         for entry in entries:
-            mode = entry.stat(follow_symlinks=False).st_mode
+            info = entry.stat(follow_symlinks=False)
             here = parts + (entry.name,)
-            why = refusal(mode, "/".join((top,) + here))
+            why = refusal(info, "/".join((top,) + here))
             if why is not None:
                 refused.append(("/".join((top,) + here), why))
-            elif stat.S_ISDIR(mode):
+            elif stat.S_ISDIR(info.st_mode):
                 walk(entry.path, here)
             else:
                 files.append((here, entry.path))
@@ -107,16 +124,17 @@ def check_inside(root: Path | str, rel: str) -> None:
     for index, part in enumerate(parts):
         current = os.path.join(current, part)
         try:
-            mode = os.lstat(current).st_mode
+            info = os.lstat(current)
         except FileNotFoundError:
             return  # the caller says it is missing
+        mode = info.st_mode
         here = "/".join(parts[:index + 1])
         if index < len(parts) - 1:
             if stat.S_ISLNK(mode):
                 raise Refused(here, LINK.format(where=parts[0] + "/"))
             if not stat.S_ISDIR(mode):
                 raise Refused(here, SPECIAL)
-        elif (why := refusal(mode, here)) is not None or stat.S_ISDIR(mode):
+        elif (why := refusal(info, here)) is not None or stat.S_ISDIR(mode):
             raise Refused(here, why or "ini folder, bukan berkas")
 
 
@@ -142,6 +160,8 @@ def read_bytes(path: Path | str) -> bytes:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise Refused(os.fspath(path), SPECIAL)
+        if info.st_nlink > 1:  # linked between the check of its folder and now
+            raise Refused(os.fspath(path), HARD_LINK.format(links=info.st_nlink))
         if info.st_size > MAX_BYTES:
             raise Refused(os.fspath(path), f"berkas terlalu besar ({info.st_size // 1024} KB; paling besar "
                           f"{MAX_BYTES // 1024 // 1024} MB)")

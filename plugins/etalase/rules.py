@@ -7,29 +7,52 @@ records may get is placed from what the loader kept instead.
 
 from __future__ import annotations
 
-import re
+import datetime as dt
 from collections import Counter
+from functools import cache
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import Annotated, Any, Optional, Sequence, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .catalog import Catalog
 from .labels import label
 from .loader import CONTENT_DIR, INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE, Content
 from .messages import did_you_mean
+from .pages.options import SiteOptions
+from .pages.urls import Urls
 from .parse import ContentError, Document, locate, parse_front_matter, parse_yaml, read_text
 from .paths import is_content_file
 from .problems import Problem, Severity, field_path
-from .records import Edition, Innovation, Recipient, Region, Replicates
-from .records.common import REGION_CODE, moment_key
+from .records import (
+    Edition,
+    Evidence,
+    IndexScore,
+    Innovation,
+    InnovationIndex,
+    Media,
+    Program,
+    Recipient,
+    Region,
+    Replicates,
+    Sector,
+)
+from .records.common import moment_key
 from .records.index import predicate_of
 from .records.innovation import NARRATIVE_SECTIONS
 from .regionnames import closest_code
 
-_REGION_CODE = re.compile(REGION_CODE)
-# Path segments the site's generated pages use beside record slugs (the listing's pages: inovasi/halaman/2/).
-RESERVED_SLUGS = frozenset({"halaman"})
+R = TypeVar("R", bound=BaseModel)
+
+
+def _reserved_slugs() -> dict[str, str]:
+    """The path segments generated pages use under the innovations prefix beside region slugs, each
+    with an address that uses it (the listing's later pages, the status listings)."""
+    urls = Urls(SiteOptions(today=dt.date.min))
+    return {url.split("/")[1]: url for url in (Urls.paged(urls.innovations(), 2), urls.innovations_by_state("aktif"))}
+
+
+RESERVED_SLUGS = _reserved_slugs()
 MB = 1024 * 1024
 IMAGE_WARN_BYTES = 1 * MB  # larger images are reported as warnings
 IMAGE_MAX_BYTES = 10 * MB  # and past this, as errors
@@ -48,6 +71,15 @@ class Checker:
         self.problems: list[Problem] = []
         self._documents: dict[str, Document] = {}
         self._ids: Optional[list[str]] = None
+        # The codes and ids of region and sector items left out for their field errors: a reference
+        # to one is not "unknown" (its item's own errors say what to fix), nor to any item of a list
+        # file that could not be read at all (content.unread).
+        self._unlisted: dict[type, set[Any]] = {Region: set(), Sector: set()}
+        for item in content.invalid:
+            if item.model in self._unlisted and item.at and isinstance(item.data, dict):
+                key = item.data.get("code" if item.model is Region else "id")
+                if isinstance(key, str):
+                    self._unlisted[item.model].add(key)
 
     def check(self, innovations: list[Innovation] | None = None, editions: list[Edition] | None = None) -> list[Problem]:
         """Check the reference data and the given records (by default all of them)."""
@@ -61,59 +93,65 @@ class Checker:
         self._check_replication_cycles(checked)
         for edition in editions if editions is not None else self.catalog.editions.values():
             self._check_edition(edition)
-        for path, model, data in self.content.invalid:
-            if isinstance(data, dict):
-                self._check_invalid(path, model, data)
+        for invalid in self.content.invalid:
+            if isinstance(invalid.data, dict) and not invalid.at:
+                self._check_invalid(invalid.path, invalid.model, invalid.data)
         return self.problems
 
     def _check_invalid(self, path: str, model: type, data: dict[str, Any]) -> None:
-        """The references of a record with field errors, checked from its data as written."""
+        """The references of a record left out of the catalog, checked from the parts of its data
+        that are valid on their own: its field errors do not hide a dangling reference."""
         if model is Innovation:
-            code = data.get("region")
-            if isinstance(code, str) and _REGION_CODE.match(code):
-                self._check_region_ref(path, ("region",), code)
-            sectors = data.get("sectors")
-            if isinstance(sectors, list):
-                self._check_sector_refs(path, [s if isinstance(s, str) else None for s in sectors])
+            self._check_innovation_refs(path, path[len(INNOVATIONS_DIR) + 1:-3], _part(Innovation, data, "region"),
+                                        _part(Innovation, data, "sectors") or [],
+                                        _items(Media, data.get("media")), _items(Evidence, data.get("evidence")),
+                                        _part(Innovation, data, "replicates"))
+        elif model is Program:
+            self._check_program_refs(path, _part(Program, data, "region"), _part(Program, data, "logo"))
+        elif model is InnovationIndex:
+            self._check_scores(path, _items(IndexScore, data.get("scores")))
         elif model is Edition:
             winners = data.get("winners")
             for index, winner in enumerate(winners if isinstance(winners, list) else []):
                 recipients = winner.get("recipients") if isinstance(winner, dict) else None
-                for r_index, raw in enumerate(recipients if isinstance(recipients, list) else []):
-                    try:
-                        recipient = Recipient.model_validate(raw)
-                    except ValidationError:
-                        continue  # already reported as a field error
-                    self._check_recipient(path, ("winners", index, "recipients", r_index), recipient)
+                for r_index, recipient in enumerate(_items(Recipient, recipients)):
+                    if recipient is not None:
+                        self._check_recipient(path, ("winners", index, "recipients", r_index), recipient)
 
     # -- reference data --------------------------------------------------------------------
 
     def _check_regions(self) -> None:
         seen_codes: set[str] = set()
         seen_slugs: dict[str, str] = {}
-        for index, region in enumerate(self.content.regions):
+        for index, region, raw in self._list_items(REGIONS_FILE, self.content.regions):
             at = (index,)
-            if region.code in seen_codes:
+            code = region.code if region is not None else raw.get("code")
+            if code in seen_codes:
                 self._report(REGIONS_FILE, at + ("code",),
-                             f"kode wilayah {region.code} sudah dipakai di atas; setiap kode hanya sekali")
-            seen_codes.add(region.code)
+                             f"kode wilayah {code} sudah dipakai di atas; setiap kode hanya sekali")
+            if isinstance(code, str):
+                seen_codes.add(code)
+            if region is None:
+                continue
             if region.slug in seen_slugs and seen_slugs[region.slug] != region.code:
                 self._report(REGIONS_FILE, at + ("name",), f"nama '{region.name}' sama dengan wilayah {seen_slugs[region.slug]}; "
                              "tambahkan 'Kota' atau 'Kabupaten' agar alamat halamannya berbeda")
             seen_slugs.setdefault(region.slug, region.code)
             if region.slug in RESERVED_SLUGS:
                 self._report(REGIONS_FILE, at + ("name",), f"nama '{region.name}' menjadi alamat '{region.slug}', yang "
-                             "sudah dipakai halaman daftar inovasi (inovasi/halaman/2/); tulis nama resminya lengkap, "
-                             "misalnya dengan 'Kota' atau 'Kabupaten'")
+                             f"sudah dipakai halaman daftar inovasi ({RESERVED_SLUGS[region.slug]}); tulis nama resminya "
+                             "lengkap, misalnya dengan 'Kota' atau 'Kabupaten'")
             if region.is_province != (region.kind == "provinsi"):
                 expected = "provinsi" if region.is_province else "kota atau kabupaten"
                 self._report(REGIONS_FILE, at + ("kind",), f"kode {region.code} adalah kode {expected}, tetapi jenisnya "
                              f"'{region.kind}'; kode provinsi dua angka (\"35\"), kota/kabupaten \"35.79\"")
-            if not region.is_province and region.province_code not in self.catalog.regions:
+            province = region.province_code
+            if not region.is_province and province not in self.catalog.regions and province not in self._unlisted[Region]:
                 self._report(REGIONS_FILE, at + ("code",), f"provinsi {region.province_code} untuk {region.name} belum "
                              "ada di daftar; tambahkan provinsinya")
         # A typed name must point at one region: an alias is never a second name for another.
-        position_of = {region.code: position for position, region in enumerate(self.content.regions)}
+        position_of = {region.code: index for index, region, _ in self._list_items(REGIONS_FILE, self.content.regions)
+                       if region is not None}
         for region, name, other in self.catalog.region_names.clashes:
             if region.slug == other.slug:
                 continue  # the same name twice: reported above
@@ -123,40 +161,60 @@ class Checker:
 
     def _check_sectors(self) -> None:
         seen: set[str] = set()
-        for index, sector in enumerate(self.content.sectors):
-            if sector.id in seen:
+        for index, sector, raw in self._list_items(SECTORS_FILE, self.content.sectors):
+            sector_id = sector.id if sector is not None else raw.get("id")
+            if sector_id in seen:
                 self._report(SECTORS_FILE, (index, "id"),
-                             f"id urusan '{sector.id}' sudah dipakai di atas; setiap id hanya sekali")
-            seen.add(sector.id)
+                             f"id urusan '{sector_id}' sudah dipakai di atas; setiap id hanya sekali")
+            if isinstance(sector_id, str):
+                seen.add(sector_id)
+
+    def _list_items(self, rel: str, valid: Sequence[R]) -> list[tuple[int, Optional[R], dict[str, Any]]]:
+        """(position in the file, record or None, data as written) of every item of a list file,
+        the invalid ones (reported already) with their data, so that the rules count them too."""
+        broken = {item.at[0]: item.data for item in self.content.invalid if item.path == rel and item.at}
+        records = iter(valid)
+        return [(index, None, broken[index] if isinstance(broken[index], dict) else {}) if index in broken
+                else (index, next(records), {}) for index in range(len(valid) + len(broken))]
 
     def _check_programs(self) -> None:
         for program in self.catalog.programs.values():
-            if program.region is not None:
-                self._check_region_ref(program.path, ("region",), program.region)
-            elif program.level != "nasional":
+            if program.region is None and program.level != "nasional":
                 self._report(program.path, ("level",), f"program tingkat {program.level} perlu kolom 'region': kode "
                              "wilayah penyelenggaranya", severity="warning")
-            if program.logo:
-                self._check_image(program.path, ("logo",), program.logo)
+            self._check_program_refs(program.path, program.region, program.logo)
+
+    def _check_program_refs(self, path: str, region: Optional[str], logo: Optional[str]) -> None:
+        if region is not None:
+            self._check_region_ref(path, ("region",), region)
+        if logo:
+            self._check_image(path, ("logo",), logo)
 
     # -- innovations -----------------------------------------------------------------------
 
     def _check_innovation(self, innovation: Innovation) -> None:
-        region = self._check_region_ref(innovation.path, ("region",), innovation.region)
-        folder = innovation.id.split("/")[0]
-        if region is not None and region.slug != folder:
-            self._report(innovation.path, ("region",), f"inovasi milik {region.name} harus disimpan di folder "
-                         f"{INNOVATIONS_DIR}/{region.slug}/, bukan di {INNOVATIONS_DIR}/{folder}/")
-        self._check_sector_refs(innovation.path, innovation.sectors)
-        for index, media in enumerate(innovation.media):
-            if media.image:
-                self._check_image(innovation.path, ("media", index, "image"), media.image)
+        self._check_innovation_refs(innovation.path, innovation.id, innovation.region, innovation.sectors,
+                                    innovation.media, innovation.evidence, innovation.replicates)
         self._check_profile(innovation)
-        for index, evidence in enumerate(innovation.evidence):
-            if evidence.file:
-                self._check_evidence_file(innovation.path, ("evidence", index, "file"), evidence.file)
-        if innovation.replicates is not None:
-            self._check_replicates(innovation, innovation.replicates)
+
+    def _check_innovation_refs(self, path: str, own_id: str, code: Optional[str], sectors: Sequence[Optional[str]],
+                               media: Sequence[Optional[Media]], evidence: Sequence[Optional[Evidence]],
+                               replicates: Optional[Replicates]) -> None:
+        """What an innovation names outside itself; None for a part that is not valid (reported already)."""
+        region = self._check_region_ref(path, ("region",), code) if code is not None else None
+        folder = own_id.split("/")[0]
+        if region is not None and region.slug != folder:
+            self._report(path, ("region",), f"inovasi milik {region.name} harus disimpan di folder "
+                         f"{INNOVATIONS_DIR}/{region.slug}/, bukan di {INNOVATIONS_DIR}/{folder}/")
+        self._check_sector_refs(path, sectors)
+        for index, item in enumerate(media):
+            if item is not None and item.image:
+                self._check_image(path, ("media", index, "image"), item.image)
+        for index, document in enumerate(evidence):
+            if document is not None and document.file:
+                self._check_evidence_file(path, ("evidence", index, "file"), document.file)
+        if replicates is not None:
+            self._check_replicates(path, own_id, replicates)
 
     def _check_image(self, path: str, loc: tuple[Any, ...], image: str) -> None:
         file = self._content_file(path, loc, image, "gambar")
@@ -176,7 +234,8 @@ class Checker:
         for index, sector in enumerate(sectors):
             if sector is None:
                 continue
-            if sector not in self.catalog.sectors:
+            if sector not in self.catalog.sectors and sector not in self._unlisted[Sector] \
+                    and SECTORS_FILE not in self.content.unread:
                 self._report(path, ("sectors", index), f"urusan '{sector}' tidak dikenal; "
                              f"{did_you_mean(sector, self.catalog.sectors)}daftar urusan ada di {SECTORS_FILE}")
             elif sector in seen:
@@ -227,18 +286,18 @@ class Checker:
                          f"melebihi batas {limit} MB untuk berkas {suffix}; perkecil berkasnya, atau terbitkan di "
                          "tempat lain dan cantumkan tautannya di 'url'")
 
-    def _check_replicates(self, innovation: Innovation, source: Replicates) -> None:
+    def _check_replicates(self, path: str, own_id: str, source: Replicates) -> None:
         at = ("replicates",)
         if source.innovation is None:
             if source.region is not None:
-                self._check_region_ref(innovation.path, at + ("region",), source.region)
+                self._check_region_ref(path, at + ("region",), source.region)
             return
-        if source.innovation == innovation.id:
-            self._report(innovation.path, at + ("innovation",), f"inovasi tidak dapat mereplikasi dirinya sendiri "
-                         f"('{innovation.id}'); tulis id inovasi asal yang ditiru")
+        if source.innovation == own_id:
+            self._report(path, at + ("innovation",), f"inovasi tidak dapat mereplikasi dirinya sendiri "
+                         f"('{own_id}'); tulis id inovasi asal yang ditiru")
         elif (source.innovation not in self.catalog.innovations
               and not (self.root / INNOVATIONS_DIR / f"{source.innovation}.md").is_file()):
-            self._report(innovation.path, at + ("innovation",), f"inovasi asal '{source.innovation}' tidak ditemukan; "
+            self._report(path, at + ("innovation",), f"inovasi asal '{source.innovation}' tidak ditemukan; "
                          f"{did_you_mean(source.innovation, self._innovation_ids())}untuk inovasi di luar katalog "
                          "tulis 'name' dan 'region' sebagai ganti 'innovation'")
 
@@ -270,9 +329,12 @@ class Checker:
 
     def _check_indexes(self) -> None:
         for index in self.catalog.indexes.values():
-            path = index.path
-            seen: dict[str, int] = {}
-            for position, score in enumerate(index.scores):
+            self._check_scores(index.path, index.scores)
+
+    def _check_scores(self, path: str, scores: Sequence[Optional[IndexScore]]) -> None:
+        seen: dict[str, int] = {}
+        for position, score in enumerate(scores):
+            if score is not None:
                 at = ("scores", position)
                 region = self._check_region_ref(path, at + ("region",), score.region)
                 if score.region in seen:
@@ -373,7 +435,7 @@ class Checker:
 
     def _check_region_ref(self, path: str, at: tuple[Any, ...], code: str) -> Optional[Region]:
         region = self.catalog.regions.get(code)
-        if region is None:
+        if region is None and code not in self._unlisted[Region] and REGIONS_FILE not in self.content.unread:
             close = closest_code(code, self.catalog.regions)
             suggestion = f"maksud Anda '{close}' ({self.catalog.regions[close].name})? " if close else ""
             self._report(path, at, f"kode wilayah '{code}' tidak ada di {REGIONS_FILE}; {suggestion}daftar itu memuat "
@@ -399,3 +461,31 @@ class Checker:
                 return 1, 1
         document = self._documents[path]
         return locate(document.node, at, document.line_offset)
+
+
+@cache
+def _adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
+    info = model.model_fields[name]
+    kind = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
+    return TypeAdapter(kind)  # type: ignore[arg-type]  # a type made at run time
+
+
+def _part(model: type[BaseModel], data: dict[str, Any], name: str) -> Any:
+    """One field of a record that did not validate, if that field is valid on its own (else None)."""
+    if data.get(name) is None:
+        return None
+    try:
+        return _adapter(model, name).validate_python(data[name])
+    except ValidationError:
+        return None
+
+
+def _items(model: type[R], raw: Any) -> list[Optional[R]]:
+    """The items of a list field as written, each validated on its own (None where invalid), in place."""
+    items: list[Optional[R]] = []
+    for item in raw if isinstance(raw, list) else []:
+        try:
+            items.append(model.model_validate(item))
+        except ValidationError:
+            items.append(None)
+    return items

@@ -94,9 +94,20 @@ class Urls:
         """The Atom feed of the latest awards, one of the data page's downloads."""
         return self.data_file(FEED_FILE)
 
+    @staticmethod
+    def editor() -> str:
+        """The browser editor (site/admin.py): its own files, at a fixed address."""
+        return "admin/"
+
     def absolute(self, url: str) -> str:
         """The full address for files read outside the site (CSV, JSON, feeds); site-relative without site_url."""
         return f"{self.site_url.rstrip('/')}/{url}" if self.site_url else url
+
+    @staticmethod
+    def paged(base: str, number: int) -> str:
+        """Page `number` of a paginated listing: `daerah/kota-batu/` → `daerah/kota-batu/halaman/2/`
+        (page 1 keeps the base URL)."""
+        return base if number == 1 else f"{base}halaman/{number}/"
 
     @staticmethod
     def src_uri(url: str) -> str:

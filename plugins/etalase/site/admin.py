@@ -17,10 +17,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..catalog import Catalog
 from ..cms import CmsSettings, References, config, render
+from ..pages.urls import Urls
 
 ADMIN = Path(__file__).parent / "admin"
 VENDOR = ADMIN / "decap"
-PREFIX = "admin"
+PREFIX = Urls.editor().rstrip("/")
 # Chunks webpack loads on demand, its WebAssembly, and the licences; not the older `cms.js` build.
 _VENDORED = ("decap-cms.js", "decap-cms.js.LICENSE.txt", "*.decap-cms.js", "*.wasm")
 

@@ -3,7 +3,8 @@ and so that a failure names the content file an editor knows.
 
 - `drop_unpublishable`: MkDocs lists every file under docs_dir, following links; links, devices,
   fifos and pages a browser runs (.html, .svg) are never published (validation reports them; paths.py);
-- `refuse_shadowed`: a content page at the address of a generated page would be replaced by it, silently;
+- `refuse_shadowed`: a content page at the address of a generated page would be replaced by it, silently
+  (validation reports it first, from the URL functions: validate.shadowed_pages; here MkDocs' own list of files);
 - `clean_page`: an editor's page is sanitised like a narrative, its ids and title made harmless;
 - `SourceNames`: MkDocs' messages, and a failure of the build, name the content file of a generated page.
 """

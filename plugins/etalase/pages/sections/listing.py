@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Optional, Sequence, TypeVar
 
 from ..spec import PageSpec, chunks
+from ..urls import Urls
 
 # Pages shown on each side of the current one; the pager links the first and last page too, so it
 # stays a dozen links long whether the listing has 2 pages or 900.
@@ -31,11 +32,6 @@ class Pager:
     links: list[PagerLink]
 
 
-def paged_url(base: str, number: int) -> str:
-    """`daerah/kota-batu/` → `daerah/kota-batu/halaman/2/` (page 1 keeps the base URL)."""
-    return base if number == 1 else f"{base}halaman/{number}/"
-
-
 def paginate(base: str, items: Sequence[T], size: int) -> Iterator[tuple[str, list[T], Pager]]:
     """Yield (url, entries, pager) for each page of a listing."""
     pages = chunks(list(items), size)
@@ -46,14 +42,14 @@ def paginate(base: str, items: Sequence[T], size: int) -> Iterator[tuple[str, li
         for previous, page in zip([0, *shown], shown, strict=False):
             if page - previous > 1:
                 links.append(PagerLink("…", None))
-            links.append(PagerLink(str(page), paged_url(base, page), page == number))
-        yield paged_url(base, number), entries, Pager(
+            links.append(PagerLink(str(page), Urls.paged(base, page), page == number))
+        yield Urls.paged(base, number), entries, Pager(
             number=number,
             count=count,
             first=(number - 1) * size + 1,
             total=len(items),
-            previous=paged_url(base, number - 1) if number > 1 else None,
-            next=paged_url(base, number + 1) if number < count else None,
+            previous=Urls.paged(base, number - 1) if number > 1 else None,
+            next=Urls.paged(base, number + 1) if number < count else None,
             links=links,
         )
 
