@@ -31,7 +31,7 @@ from ..pages.spec import PageSpec
 from ..pages.urls import Urls
 from ..problems import render, summary
 from ..validate import Checked, check_repository
-from . import accessibility, admin, filters, localcms, search_index
+from . import accessibility, admin, compact, filters, localcms, search_index
 from .accel import Accelerator
 from .config import EtalaseConfig
 from .guard import SourceNames, clean_page, drop_unpublishable, refuse_shadowed
@@ -116,6 +116,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         return clean_page(html, page, generated=page.file.src_uri in self.specs)
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        compact.install(env)
         filters.install(env, self.urls)
         search_index.install_header_search(env)
         self.accel.env(env)

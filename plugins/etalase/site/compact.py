@@ -1,0 +1,58 @@
+"""Templates' indentation left out of the pages: every run of white space with a line break in the
+templates' own text (the theme's and ours) becomes one line break.
+
+Material's templates are indented for their readers, and every generated page carried that
+indentation (a quarter of an innovation page's bytes). A browser shows any run of white space
+outside preformatted text as one space, and a line break is one, so a page looks the same. The
+text inside elements whose white space shows (`pre`, `code`, `kbd`, `textarea`: Material's
+stylesheet makes code `pre-wrap`) and inside scripts and styles is kept as written; so are the
+values the templates print (a page's content, its title). It happens once, when a template is
+compiled: no page pays for it.
+
+JSON printed by `tojson` (Material's configuration of its scripts, our JSON-LD) goes without the
+spaces after `,` and `:`, which no reader of it needs.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+import jinja2
+from jinja2.ext import Extension
+from jinja2.lexer import Token, TokenStream
+
+RUN = re.compile(r"[ \t]*\n\s*")
+# The elements whose text is kept: opening or closing tags.
+KEPT = re.compile(r"<(/?)(pre|code|kbd|textarea|script|style)\b", re.IGNORECASE)
+
+
+class Compact(Extension):
+    def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
+        inside: list[str] = []  # the kept elements open at this point of the template's text
+        for token in stream:
+            if token.type == "data":
+                token = Token(token.lineno, token.type, _compact(token.value, inside))
+            yield token
+
+
+def _compact(text: str, inside: list[str]) -> str:
+    parts, start = [], 0
+    for tag in KEPT.finditer(text):
+        piece = text[start:tag.start()]
+        parts.append(piece if inside else RUN.sub("\n", piece))
+        closing, name = tag.group(1), tag.group(2).lower()
+        if closing and name in inside:
+            del inside[len(inside) - 1 - inside[::-1].index(name):]
+        elif not closing:
+            inside.append(name)
+        parts.append(tag.group(0))
+        start = tag.end()
+    rest = text[start:]
+    parts.append(rest if inside else RUN.sub("\n", rest))
+    return "".join(parts)
+
+
+def install(env: jinja2.Environment) -> None:
+    env.add_extension(Compact)
+    env.policies["json.dumps_kwargs"] = {**env.policies["json.dumps_kwargs"], "separators": (",", ":")}
