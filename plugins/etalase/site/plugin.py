@@ -31,7 +31,7 @@ from ..pages.spec import PageSpec
 from ..pages.urls import Urls
 from ..problems import render, summary
 from ..validate import Checked, check_repository
-from . import accessibility, admin, compact, filters, localcms, search_index
+from . import accessibility, admin, filters, lean, localcms, search_index
 from .accel import Accelerator
 from .config import EtalaseConfig
 from .guard import SourceNames, clean_page, drop_unpublishable, refuse_shadowed
@@ -118,7 +118,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         return clean_page(html, page, generated=page.file.src_uri in self.specs)
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        compact.install(env)
+        lean.install(env, config)
         filters.install(env, self.urls)
         search_index.install_header_search(env)
         self.accel.env(env)
@@ -137,6 +137,12 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                             template_name: str, config: MkDocsConfig) -> dict[str, Any]:
         self.accel.template_context(template_name, context)
         return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return lean.blank_lines(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        return lean.blank_lines(output_content) if template_name.endswith(".html") else output_content  # 404.html
 
     @event_priority(100)  # the forked writer ends before any other plugin's post_build could run twice
     def on_post_build(self, config: MkDocsConfig) -> None:
