@@ -13,7 +13,8 @@ compiled: no page pays for it.
 
 What the templates' tags leave around them (a line of only `{% if %}` gives its line break, and
 the next line its own) goes from the page when it is written: blank lines become one line break,
-except on the rare page with code or other preformatted text (a guide), kept as it is.
+outside scripts and except on the rare page with code or other preformatted text (a guide), kept
+as it is.
 
 JSON printed by `tojson` (Material's configuration of its scripts, our JSON-LD) goes without the
 spaces after `,` and `:`, which no reader of it needs; that configuration goes without the texts of
@@ -79,5 +80,12 @@ def install(env: jinja2.Environment, config: MkDocsConfig) -> None:
 
 
 def blank_lines(page: str) -> str:
-    """The page with every run of line breaks made one, unless it has preformatted text."""
-    return page if any(tag in page for tag in PREFORMATTED) else BLANK_LINES.sub("\n", page)
+    """The page with every run of line breaks made one outside its scripts, unless it has preformatted text."""
+    if any(tag in page for tag in PREFORMATTED):
+        return page
+    first, *scripts = page.split("<script")
+    pieces = [BLANK_LINES.sub("\n", first)]
+    for script in scripts:  # its text kept as written (a string may hold blank lines), what follows it made lean
+        end = script.find("</script>")
+        pieces.append(script if end < 0 else script[:end] + BLANK_LINES.sub("\n", script[end:]))
+    return "<script".join(pieces)
