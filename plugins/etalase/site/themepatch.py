@@ -2,8 +2,8 @@
 
 Each patch replaces the first occurrence of a marker string in the template's source (or wraps the text between
 two); a theme update that removes the marker fails the build with `message` instead of silently losing what the
-patch added. A partial may instead be
-replaced by a changed copy in our template folder (OVERRIDES below), checked against the theme's file it was made from.
+patch added. A partial may instead be replaced by a changed copy in our template folder (OVERRIDES below), checked
+against the theme's file it was made from.
 """
 
 from __future__ import annotations
