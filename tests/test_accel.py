@@ -1,5 +1,5 @@
 """The build machinery (etalase/site/accel/) makes a build faster, never different: a plain MkDocs
-build (`accelerate: false`: one process, no navigation cache, every page written) writes the same
+build (`accelerate: false`: one process, no frame cache, every page written) writes the same
 site; it turns itself off for a plugin it does not know; failures of the search index are reported
 plainly and never leave a stale index behind in a preview."""
 
@@ -56,7 +56,7 @@ def test_a_plain_build_writes_the_accelerated_site(tmp_path):
     assert MANIFEST in accelerated and MANIFEST not in plain, "a plain build keeps no manifest: the next one is full"
     del accelerated[MANIFEST]
     assert sorted(accelerated) == sorted(plain)
-    # Sibling pages share one rendering of the navigation in the accelerated build; every page's own in the plain one.
+    # Sibling pages share one rendering of the theme's frame in the accelerated build; every page's own in the plain one.
     siblings = [name for name in plain if name.startswith("inovasi/kota-batu/") and name.endswith("/index.html")]
     assert len(siblings) >= 2
     assert [name for name in plain if accelerated[name] != plain[name]] == []

@@ -31,15 +31,18 @@ from ..pages.spec import PageSpec
 from ..pages.urls import Urls
 from ..problems import render, summary
 from ..validate import Checked, check_repository
-from . import accessibility, admin, filters, localcms, search_index
+from . import accessibility, admin, filters, lean, localcms, search_index
 from .accel import Accelerator
 from .config import EtalaseConfig
 from .guard import SourceNames, clean_page, drop_unpublishable, refuse_shadowed
 
 log = logging.getLogger("mkdocs.plugins.etalase")
 TEMPLATES = Path(__file__).parent / "templates"
-# Stylesheets and scripts of the plugin, published under the same path (e.g. assets/etalase/catalog.css).
+# Scripts and pictures of the plugin, published under the same path (e.g. assets/etalase/search.js).
 ASSETS = Path(__file__).parent / "assets"
+# The plugin's stylesheets (assets/etalase/*.css) published as one, in the order of their names:
+# one link in every page's head, one request.
+STYLESHEET = "assets/etalase/etalase.css"
 # The link preview picture of pages without their own (partials/meta.html), with the site's name.
 SITE_CARD = "assets/etalase/kartu-situs.png"
 
@@ -80,9 +83,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         if str(TEMPLATES) not in config.theme.dirs:  # once, when a configuration is built again (tests)
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
         accessibility.configure(config, TEMPLATES)
-        for path in sorted(ASSETS.rglob("*.css")):
-            if (stylesheet := path.relative_to(ASSETS.parent).as_posix()) not in config.extra_css:
-                config.extra_css.append(stylesheet)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
         self.accel.configure(config, self.config.accelerate)
         return config
 
@@ -116,6 +118,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         return clean_page(html, page, generated=page.file.src_uri in self.specs)
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        lean.install(env, config)
         filters.install(env, self.urls)
         search_index.install_header_search(env)
         self.accel.env(env)
@@ -134,6 +137,12 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                             template_name: str, config: MkDocsConfig) -> dict[str, Any]:
         self.accel.template_context(template_name, context)
         return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return lean.blank_lines(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        return lean.blank_lines(output_content) if template_name.endswith(".html") else output_content  # 404.html
 
     @event_priority(100)  # the forked writer ends before any other plugin's post_build could run twice
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -200,7 +209,10 @@ def site_options(config: EtalaseConfig, site_url: Optional[str]) -> SiteOptions:
 
 
 def assets(config: MkDocsConfig) -> list[File]:
-    """The plugin's stylesheets, scripts and pictures, and the site's link preview card."""
+    """The plugin's stylesheet, scripts and pictures, and the site's link preview card."""
+    files = sorted(p for p in ASSETS.rglob("*") if p.is_file())
+    stylesheet = "\n".join(path.read_text("utf-8") for path in files if path.suffix == ".css")
     found = [File.generated(config, path.relative_to(ASSETS.parent).as_posix(), abs_src_path=str(path))
-             for path in sorted(p for p in ASSETS.rglob("*") if p.is_file())]
-    return [*found, File.generated(config, SITE_CARD, content=site_card(config.site_name, config.site_description or ""))]
+             for path in files if path.suffix != ".css"]
+    return [*found, File.generated(config, STYLESHEET, content=stylesheet),
+            File.generated(config, SITE_CARD, content=site_card(config.site_name, config.site_description or ""))]

@@ -1,29 +1,32 @@
 """Changing the theme's templates where it offers no block to extend, failing loudly when the theme changes.
 
-Each patch replaces the first occurrence of a marker string in the template's source; a theme update that removes the
-marker fails the build with `message` instead of silently losing what the patch added. A partial may instead be
-replaced by a changed copy in our template folder (OVERRIDES below), checked against the theme's file it was made from.
+Each patch replaces the first occurrence of a marker string in the template's source (or wraps the text between
+two); a theme update that removes the marker fails the build with `message` instead of silently losing what the
+patch added. A partial may instead be replaced by a changed copy in our template folder (OVERRIDES below), checked
+against the theme's file it was made from.
 """
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Callable, Optional
 
 import jinja2
 from mkdocs.exceptions import PluginError
 
 
 class _PatchingLoader(jinja2.BaseLoader):
-    def __init__(self, inner: jinja2.BaseLoader, template: str, mark: str, replacement: str, message: str):
-        self.inner, self.template, self.mark, self.replacement, self.message = inner, template, mark, replacement, message
+    def __init__(self, inner: jinja2.BaseLoader, template: str, change: Callable[[str], Optional[str]], message: str):
+        self.inner, self.template, self.change, self.message = inner, template, change, message
 
     def get_source(self, environment, template):
         source, filename, uptodate = self.inner.get_source(environment, template)
         if template == self.template:
-            if self.mark not in source:
+            changed = self.change(source)
+            if changed is None:
                 raise PluginError(f"{filename}: {self.message} (tema berubah?)")
-            source = source.replace(self.mark, self.replacement, 1)
+            source = changed
         return source, filename, uptodate
 
     def list_templates(self):
@@ -32,8 +35,25 @@ class _PatchingLoader(jinja2.BaseLoader):
 
 def patch(env: jinja2.Environment, template: str, mark: str, replacement: str, message: str) -> None:
     """Serve `template` with its first `mark` replaced by `replacement`."""
+    _change(env, template, lambda source: source.replace(mark, replacement, 1) if mark in source else None, message)
+
+
+def wrap(env: jinja2.Environment, template: str, start: str, end: str, before: str, after: str, message: str) -> None:
+    """Serve `template` with `before` inserted before its first `start` and `after` after the first `end` that
+    follows it: the text from `start` to `end` wrapped, the marks themselves unchanged."""
+    def change(source: str) -> Optional[str]:
+        begin = source.find(start)
+        stop = source.find(end, begin) if begin >= 0 else -1
+        if stop < 0:
+            return None
+        stop += len(end)
+        return source[:begin] + before + source[begin:stop] + after + source[stop:]
+    _change(env, template, change, message)
+
+
+def _change(env: jinja2.Environment, template: str, change: Callable[[str], Optional[str]], message: str) -> None:
     assert env.loader is not None  # MkDocs' environment loads the theme's templates
-    env.loader = _PatchingLoader(env.loader, template, mark, replacement, message)
+    env.loader = _PatchingLoader(env.loader, template, change, message)
 
 
 # The theme's templates replaced by a changed copy in our template folder (which comes before the

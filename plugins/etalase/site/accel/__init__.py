@@ -4,11 +4,12 @@
   keeps the search index when its records are the same and removes what is gone (the manifest);
 - parallel.py: on two cores or more, forked processes write the search index and half of the
   generated pages;
-- navcache.py: Material's navigation rendered once per folder of generated pages, not once per page;
+- framecache.py: Material's frame (navigation, header, scripts...) rendered once per folder of generated
+  pages, not once per page;
 - in a preview (`serve`), the rebuilt pages are served first and the search index follows.
 
 Turned off (`accelerate: false` under the plugin in mkdocs.yml), a build is MkDocs' own: one
-process, the navigation rendered into every page, every page written, the search index written
+process, the theme's frame rendered into every page, every page written, the search index written
 at the end. It turns itself off when a plugin it does not know is configured: writing half of the
 pages in another process, or skipping unchanged ones, would hide pages from a plugin that keeps
 state per page (a sitemap, tags, a feed). `tests/test_accel.py` checks both builds are the same.
@@ -31,7 +32,7 @@ from ...pages.digest import page_digests
 from ...pages.spec import PageSpec
 from ...processes import can_fork
 from ..search_index import OUTPUT_DIR
-from . import incremental, navcache, parallel
+from . import framecache, incremental, parallel
 
 log = logging.getLogger("mkdocs.plugins.etalase")
 
@@ -135,7 +136,7 @@ class Accelerator:
 
     def env(self, env: jinja2.Environment) -> None:
         if self.enabled:
-            navcache.install(env)
+            framecache.install(env)
 
     def template_context(self, template_name: str, context: dict[str, Any]) -> None:
         if self.writer is not None and template_name == "sitemap.xml":

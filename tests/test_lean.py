@@ -1,0 +1,56 @@
+"""What every page carried that no visitor needs is left out (site/lean.py): the templates'
+indentation and blank lines, the texts of Material's search box, four of five stylesheet links;
+code samples keep their white space."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from conftest import ROOT
+
+# Text whose white space shows, or that is not HTML, and the pages' Markdown content: left as written.
+KEPT = re.compile(r"<(pre|code|kbd|textarea|script|style)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
+CONTENT = re.compile(r"<(p|li|td|blockquote)\b.*?</\1>", re.DOTALL)
+STYLESHEETS = ROOT / "plugins" / "etalase" / "site" / "assets" / "etalase"
+FENCE = re.compile(r"^```[^\n]*\n(.*?)^```", re.DOTALL | re.MULTILINE)
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "admin" not in p.relative_to(site).parts)
+
+
+def test_pages_carry_no_indentation_nor_blank_lines(built_site):
+    checked = 0
+    for path in pages(built_site):
+        text = path.read_text("utf-8")
+        outside = CONTENT.sub("", KEPT.sub("", text))
+        assert not re.search(r"\n[ \t]+\S", outside), (path, re.search(r"\n[ \t]+\S.{0,80}", outside).group(0))
+        if "<pre" not in text and "<code" not in text:
+            assert "\n\n" not in text, path
+            checked += 1
+    assert checked > 100  # the generated pages: none shows code
+
+
+def test_code_samples_keep_their_white_space(built_site):
+    guide = (ROOT / "content" / "panduan" / "menambah-inovasi.md").read_text("utf-8")
+    samples = [sample for sample in FENCE.findall(guide) if "\n\n" in sample.strip()]
+    assert samples, "the guide has a code sample with blank lines"
+    page = html.unescape((built_site / "panduan" / "menambah-inovasi" / "index.html").read_text("utf-8"))
+    code = "".join(re.findall(r"<code[^>]*>(.*?)</code>", page, re.DOTALL))
+    for sample in samples:
+        assert sample.rstrip("\n") in re.sub(r"<[^>]+>", "", code), sample
+
+
+def test_one_stylesheet_of_ours_and_no_texts_of_materials_search(built_site):
+    sources = sorted(STYLESHEETS.glob("*.css"))
+    published = (built_site / "assets" / "etalase" / "etalase.css").read_text("utf-8")
+    assert len(sources) > 1 and all(path.read_text("utf-8") in published for path in sources)
+    assert [p.name for p in (built_site / "assets" / "etalase").glob("*.css")] == ["etalase.css"]
+    for path in pages(built_site):
+        text = path.read_text("utf-8")
+        ours = re.findall(r'<link rel="stylesheet" href="([^"]*assets/etalase/[^"]*)"', text)
+        assert len(ours) == 1 and ours[0].endswith("assets/etalase/etalase.css"), (path, ours)
+        if 'id="__config"' in text:
+            assert "search.result" not in text and "clipboard.copy" in text, path
