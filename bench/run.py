@@ -243,7 +243,8 @@ def peak_mb(pid: int) -> float:
 def plain_material(repo: Path, dest: Path) -> Path:
     """The same innovation files as bare pages of a plain Material site (no plugin, out of the nav)."""
     shutil.rmtree(dest, ignore_errors=True)
-    shutil.copytree(repo / "innovations", dest / "docs" / "inovasi", copy_function=os.link)
+    # Copies, not hard links: validation refuses a file with a second name (paths.py).
+    shutil.copytree(repo / "innovations", dest / "docs" / "inovasi")
     (dest / "docs" / "index.md").write_text("# Etalase Inovasi\n\nSitus pembanding tanpa plugin.\n", "utf-8")
     config = {
         "site_name": "Etalase Inovasi (Material polos)",

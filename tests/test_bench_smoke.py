@@ -22,11 +22,15 @@ def test_harness_builds_all_three_sites_and_writes_the_results(tmp_path):
     assert set(rows) == {("Etalase", "validate (no cache)"), ("Etalase", "validate"), ("Etalase", "full build (no cache)"),
                          ("Etalase", "rebuild after 1 edit"), ("Etalase", "rebuild after 1 title edit"),
                          ("Etalase", "preview: page after 1 title edit"), ("Etalase", "preview: search after 1 title edit"),
-                         ("Material bare", "full build"), ("Hugo", "full build")}
-    pages = {key: int(cells[8]) for key, cells in rows.items() if cells[8].strip()}
+                         ("Etalase", "search: first query"), ("Material bare", "full build"), ("Hugo", "full build")}
+    files, pages, median = ({key: float(cells[column]) for key, cells in rows.items() if cells[column].strip()}
+                            for column in (9, 10, 11))
     # Every innovation became a page in each site; Hugo adds its region and sector taxonomy pages.
     assert all(count > SIZE for count in pages.values()) and len(pages) == 3
     assert pages[("Hugo", "full build")] > pages[("Material bare", "full build")]
+    assert all(files[key] >= pages[key] for key in pages) and set(median) == set(pages)
+    assert all(size > 1 for size in median.values())  # KB: the innovation pages were found and measured
+    assert "KB received" in rows[("Etalase", "search: first query")][5]  # the browser ran the search
     assert list((tmp_path / "out" / str(SIZE) / "cache" / "etalase").glob("parsed-*.json")), "the run's own cache"
     site = tmp_path / "out" / str(SIZE) / "site-etalase"
     assert len(list((site / "inovasi").rglob("index.html"))) >= SIZE
