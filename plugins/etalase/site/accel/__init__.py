@@ -5,6 +5,7 @@
 - parallel.py: on two cores or more, forked processes write the search index and half of the
   generated pages;
 - navcache.py: Material's navigation rendered once per folder of generated pages, not once per page;
+- templatecache.py: the templates compiled once, not in every build;
 - in a preview (`serve`), the rebuilt pages are served first and the search index follows.
 
 Turned off (`accelerate: false` under the plugin in mkdocs.yml), a build is MkDocs' own: one
@@ -31,7 +32,7 @@ from ...pages.digest import page_digests
 from ...pages.spec import PageSpec
 from ...processes import can_fork
 from ..search_index import OUTPUT_DIR
-from . import incremental, navcache, parallel
+from . import incremental, navcache, parallel, templatecache
 
 log = logging.getLogger("mkdocs.plugins.etalase")
 
@@ -136,6 +137,7 @@ class Accelerator:
     def env(self, env: jinja2.Environment) -> None:
         if self.enabled:
             navcache.install(env)
+            templatecache.install(env)
 
     def template_context(self, template_name: str, context: dict[str, Any]) -> None:
         if self.writer is not None and template_name == "sitemap.xml":
