@@ -60,7 +60,7 @@ def write_index(items: list[SearchRecord], site_dir: Path) -> int:
         if indexed != len(items):
             raise PluginError(f"Pagefind mengindeks {indexed} dari {len(items)} inovasi")
         # Pagefind's bundle is made in memory, and only what the search page loads goes to the site.
-        compact(bundle, staging, [item.url for item in ordered])
+        compact(bundle, staging, [f"/{item.url}" for item in ordered])  # as Pagefind writes an address
     shutil.rmtree(old, ignore_errors=True)
     if output.exists():
         output.rename(old)

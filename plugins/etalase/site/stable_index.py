@@ -2,11 +2,11 @@
 
 What a visitor downloads before the first results grows with the number of pages mostly through
 the metadata file: it names every page's fragment. Pagefind names a fragment by a hash of its
-content (some 6 bytes per page once compressed); here the fragments of one index go into a folder
-named by a hash of them all, each named by its place in the browse order (by title), which is
-half as much and tells the search page the order of browse results without Pagefind's sort
-(another 2 bytes per page in the same file). A fragment keeps what a result shows (its address,
-word count and meta); its text and filters are not read by the search page.
+content, which compresses badly; here the fragments of one index go into a folder named by a hash
+of them all, each named by its place in the browse order (by title): names that compress well, and
+that tell the search page the order of browse results without Pagefind's sort (a list of every
+page in the same file). A fragment keeps what a result shows (its address, word count and meta);
+its text and filters are not read by the search page.
 
 Pagefind 1.5.2 also writes the values of each filter (and the filter list in its metadata file) in
 the order of a randomly seeded hash map, so two builds of the same records name and fill the
