@@ -34,7 +34,7 @@ def write_index(items: list[SearchRecord], site_dir: Path) -> int:
     if not items:  # a new office's first site: Pagefind refuses an empty index, and the search page says why
         shutil.rmtree(output, ignore_errors=True)
         return 0
-    # Each record is indexed at its place in the browse order; compact() gives it its address back.
+    # Each record is indexed as `<place in the browse order>.html`; compact() gives it its address back.
     ordered = sorted(items, key=lambda item: (item.order, item.url))
     # The records go to Pagefind as small HTML files indexed by its command line in one run. Not
     # through its Python service: that reads one reply per 0.1 s, and stops the indexer as soon as
@@ -42,10 +42,9 @@ def write_index(items: list[SearchRecord], site_dir: Path) -> int:
     # were seen on a busy machine); the command line finishes writing before it exits.
     with tempfile.TemporaryDirectory(prefix="etalase-pagefind-", dir=_memory_folder()) as folder:
         pages, bundle = Path(folder, "pages"), Path(folder, "bundle")
+        pages.mkdir()
         for place, item in enumerate(ordered):
-            page = pages / str(place) / "index.html"
-            page.parent.mkdir(parents=True)
-            page.write_text(_record_html(item), "utf-8")
+            (pages / f"{place:07d}.html").write_text(_record_html(item), "utf-8")  # sorted as numbers
         command = [str(_executable()), "--site", str(pages), "--output-path", str(bundle),
                    "--force-language", LANGUAGE, "--silent"]
         try:

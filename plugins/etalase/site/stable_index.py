@@ -37,7 +37,7 @@ LOADED = ("pagefind.js", "pagefind-worker.js")  # and the WebAssembly of each la
 
 def compact(bundle: Path, output: Path, urls: list[str]) -> None:
     """Write into `output` (a new folder) what the search page loads of Pagefind's `bundle`, of pages
-    indexed at `/<n>/` (n: the page's place in the browse order) with their addresses `urls[n]`:
+    indexed as `/<n>.html` (n: the page's place in the browse order) with their addresses `urls[n]`:
     fragments renamed as above, filters in a stable order. Pagefind's UI scripts are left out."""
     output.mkdir()
     for name in (*LOADED, *(path.name for path in bundle.glob("wasm.*.pagefind"))):
@@ -65,7 +65,7 @@ def _rename_fragments(source: Path, target: Path, pages: list[list], urls: list[
     bodies = {}
     for fragment, _ in pages:
         data = json.loads(_read_bytes(source / f"{fragment}.pf_fragment"))
-        place = int(data["url"].strip("/"))
+        place = int(data["url"].removeprefix("/").removesuffix(".html"))
         data.update(url=urls[place], content="", filters={})
         bodies[fragment] = (place, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     everything = hashlib.sha1(b"\0".join(body for _, body in sorted(bodies.values())))
