@@ -14,10 +14,10 @@ profile (empty cache):
 
 For each step it prints the bytes the browser received (body and headers, from its network
 events: what Pagefind's workers fetched included) for the search bundle (`pagefind/`) and for the
-whole page, and the time until the results were shown. The loopback server sends files as they
-are: Pagefind's index, filter and fragment files are gzip-compressed on disk already, so their
-figures are what a visitor gets from any host; the theme's CSS/JS would shrink with HTTP
-compression.
+whole page, and the time until the results were shown. It measures twice: served as GitHub Pages
+serves a site (text files such as `pagefind.js` gzip-compressed on the way, `tests/browser.py`),
+then by a plain server that sends every file as it is. Pagefind's index, filter, fragment and
+WebAssembly files are gzip-compressed on disk already, so only the scripts differ.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from etalase.generate import write_tree  # noqa: E402
 
 from browser import DESKTOP, launch, serve  # noqa: E402 - the tests' harness, one way to run Chromium
 
-TARGET_KB = 300  # budget for everything the search bundle fetches up to the first query's results
+TARGET_KB = 150  # budget for everything the search bundle fetches up to the first query's results (issue 19)
 STATUS = "[role=status]"
 QUERY = "pasar"  # a word of some generated titles (generate.py)
 
@@ -131,7 +131,7 @@ def report(steps: list[Step], innovations: int) -> None:
         print(f"{step.name:<8}{step.bytes('/pagefind/') / 1000:>14.1f}{len(pagefind):>10}"
               f"{step.bytes() / 1000:>10.1f}{step.seconds:>14.2f}s")
     first_query = sum(step.bytes("/pagefind/") for step in steps[:2]) / 1000
-    verdict = "within" if first_query < TARGET_KB else "OVER"
+    verdict = "within" if first_query <= TARGET_KB else "OVER"
     print(f"\nSearch bundle up to the first query's results: {first_query:.1f} KB ({verdict} the {TARGET_KB} KB target)")
 
 
@@ -144,8 +144,11 @@ def main() -> None:
     args = parser.parse_args()
     out = args.out or HERE / "out" / f"search-{args.innovations}-{args.seed}"
     build(out / "repository", out / "site", args.innovations, args.seed)
-    with serve(out / "site") as site_url:
-        report(measure(site_url, args.query), args.innovations)
+    for compressed, served in ((True, "as GitHub Pages serves it (scripts gzip-compressed)"),
+                               (False, "by a plain server (every file as it is)")):
+        print(f"\nServed {served}:")
+        with serve(out / "site", compressed=compressed) as site_url:
+            report(measure(site_url, args.query), args.innovations)
 
 
 if __name__ == "__main__":

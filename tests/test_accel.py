@@ -106,7 +106,7 @@ def test_a_pagefind_that_cannot_run_is_reported_without_a_traceback(tmp_path, bi
 def indexed_text(site: Path) -> str:
     """Every fragment of the site's Pagefind index (gzipped JSON after a signature), as text."""
     return "".join(gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
-                   for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")))
+                   for path in sorted((site / "pagefind" / "fragment").rglob("*.pf_fragment")))
 
 
 def test_a_preview_whose_search_index_failed_writes_it_again(tmp_path, monkeypatch):

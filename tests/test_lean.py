@@ -54,3 +54,25 @@ def test_one_stylesheet_of_ours_and_no_texts_of_materials_search(built_site):
         assert len(ours) == 1 and ours[0].endswith("assets/etalase/etalase.css"), (path, ours)
         if 'id="__config"' in text:
             assert "search.result" not in text and "clipboard.copy" in text, path
+
+
+def test_a_template_compiled_without_the_lean_extension_is_not_reused_with_it(tmp_path, monkeypatch):
+    """The compiled-template cache (accel/templatecache.py) sees the template's source, not the extensions
+    that rewrite it as it compiles: a template cached by a build without lean.py's must not serve one with it."""
+    import jinja2
+
+    from etalase.site import lean
+    from etalase.site.accel import templatecache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "page.html").write_text("<p>a</p>\n    \n    <p>b</p>\n", "utf-8")
+
+    def render(*extensions: type) -> str:
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path / "templates"), extensions=extensions)
+        templatecache.install(env)
+        return env.get_template("page.html").render()
+
+    assert render() == "<p>a</p>\n    \n    <p>b</p>"
+    assert render(lean.Compact) == "<p>a</p>\n<p>b</p>"
+    assert render() == "<p>a</p>\n    \n    <p>b</p>"  # and back

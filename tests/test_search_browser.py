@@ -96,7 +96,8 @@ def test_province_filter_leaves_only_that_provinces_innovations(page, site_url, 
     expect(province.locator("option", has_text="Jawa Timur")).to_have_text(f"Jawa Timur ({len(batu)})")
     province.select_option("Jawa Timur")
     expect(page.get_by_role("status")).to_have_text(f"{len(batu)} inovasi ditemukan, disaring menurut Provinsi: Jawa Timur")
-    assert sorted(titles(page)) == sorted(i.title for i in batu)
+    # Filters alone list by title, as a catalog page does (the build names each result's data by its place).
+    assert titles(page) == sorted((i.title for i in batu), key=str.casefold)[:10]
     assert regions(page) == {"Kota Batu"}
     assert parse_qs(urlsplit(page.url).query) == {"provinsi": ["Jawa Timur"]}
 

@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Optional
 import PIL
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from .parse.cache import cache_home
+
 if TYPE_CHECKING:
     from .records import Innovation, Program
 
@@ -69,8 +71,7 @@ class Pictures:
 
     def __init__(self, content_dir: Optional[Path], cache_dir: Optional[Path] = None):
         self.content_dir = content_dir
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "etalase" / "images"
-        self.cache_dir = cache_dir or base
+        self.cache_dir = cache_dir or cache_home() / "images"
         self.files: dict[str, bytes] = {}
         self.processed = 0  # images resized in this run (not found in the cache)
 

@@ -45,7 +45,7 @@ class SearchRecord:
     content: str
     meta: dict[str, str]
     filters: dict[str, list[str]]
-    sort: dict[str, str]
+    order: str  # browse results (filters without words) are listed in this order: by title
 
 
 def records(catalog: Catalog, urls: Urls) -> Iterator[SearchRecord]:
@@ -103,7 +103,7 @@ def _record(innovation: Innovation, catalog: Catalog, urls: Urls) -> SearchRecor
             "badges": json.dumps(badges, ensure_ascii=False),
         },
         filters=_filters(innovation, catalog),
-        sort={"judul": innovation.title.casefold()},
+        order=innovation.title.casefold(),
     )
 
 

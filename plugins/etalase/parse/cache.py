@@ -22,6 +22,11 @@ from typing import Optional
 import yaml
 
 
+def cache_home() -> Path:
+    """The user's cache folder of this program (`$XDG_CACHE_HOME/etalase`, else `~/.cache/etalase`)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "etalase"
+
+
 def _code_digest() -> str:
     """This package's code (every module of it), the bounds it applies (limits.py) and PyYAML's
     version: a change to any may change what a text parses to."""
@@ -45,8 +50,7 @@ class ParseCache:
 
     @classmethod
     def for_repository(cls, root: Path) -> ParseCache:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "etalase"
-        return cls(base / f"parsed-{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]}.json")
+        return cls(cache_home() / f"parsed-{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]}.json")
 
     def _read(self) -> dict[str, object]:
         assert self.path is not None

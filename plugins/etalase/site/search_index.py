@@ -17,7 +17,7 @@ from pagefind.service import get_executable
 
 from ..pages.search import SearchRecord
 from . import themepatch
-from .stable_index import ENTRY, stabilize
+from .stable_index import ENTRY, compact
 
 LANGUAGE = "id"  # Pagefind ships an Indonesian build (stemming: "berbelanja" finds "belanja")
 OUTPUT_DIR = "pagefind"  # inside the site; the search page loads `pagefind/pagefind.js` from here
@@ -34,29 +34,32 @@ def write_index(items: list[SearchRecord], site_dir: Path) -> int:
     if not items:  # a new office's first site: Pagefind refuses an empty index, and the search page says why
         shutil.rmtree(output, ignore_errors=True)
         return 0
+    # Each record is indexed as `<place in the browse order>.html`; compact() gives it its address back.
+    ordered = sorted(items, key=lambda item: (item.order, item.url))
     # The records go to Pagefind as small HTML files indexed by its command line in one run. Not
     # through its Python service: that reads one reply per 0.1 s, and stops the indexer as soon as
     # it answers, before the files it writes in the background are complete (truncated bundles
     # were seen on a busy machine); the command line finishes writing before it exits.
     with tempfile.TemporaryDirectory(prefix="etalase-pagefind-", dir=_memory_folder()) as folder:
-        for item in items:
-            page = Path(folder, item.url, "index.html")
-            page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(_record_html(item), "utf-8")
-        command = [str(_executable()), "--site", folder, "--output-path", str(staging),
+        pages, bundle = Path(folder, "pages"), Path(folder, "bundle")
+        pages.mkdir()
+        for place, item in enumerate(ordered):
+            (pages / f"{place:07d}.html").write_text(_record_html(item), "utf-8")  # sorted as numbers
+        command = [str(_executable()), "--site", str(pages), "--output-path", str(bundle),
                    "--force-language", LANGUAGE, "--silent"]
         try:
             result = subprocess.run(command, capture_output=True, text=True)
         except OSError as error:  # not there, or not a program
             raise PluginError(f"Program Pagefind tidak dapat dijalankan ({command[0]}: {error.strerror}); "
                               "pasang ulang dengan: make .venv/.installed") from None
-    if result.returncode != 0:
-        raise PluginError(f"Pagefind gagal membuat indeks pencarian:\n{result.stdout}{result.stderr}")
-    entry = json.loads((staging / ENTRY).read_text("utf-8"))
-    indexed = sum(language["page_count"] for language in entry["languages"].values())
-    if indexed != len(items):
-        raise PluginError(f"Pagefind mengindeks {indexed} dari {len(items)} inovasi")
-    stabilize(staging)  # two builds of the same records give the same bundle
+        if result.returncode != 0:
+            raise PluginError(f"Pagefind gagal membuat indeks pencarian:\n{result.stdout}{result.stderr}")
+        entry = json.loads((bundle / ENTRY).read_text("utf-8"))
+        indexed = sum(language["page_count"] for language in entry["languages"].values())
+        if indexed != len(items):
+            raise PluginError(f"Pagefind mengindeks {indexed} dari {len(items)} inovasi")
+        # Pagefind's bundle is made in memory, and only what the search page loads goes to the site.
+        compact(bundle, staging, [f"/{item.url}" for item in ordered])  # as Pagefind writes an address
     shutil.rmtree(old, ignore_errors=True)
     if output.exists():
         output.rename(old)
@@ -82,11 +85,10 @@ def _memory_folder() -> Optional[str]:
 
 
 def _record_html(record: SearchRecord) -> str:
-    """One record as Pagefind reads a page: the text is indexed; meta, filters and sort are not."""
+    """One record as Pagefind reads a page: the text is indexed; meta and filters are not."""
     text = "".join(f"<p>{html.escape(line)}</p>" for line in record.content.split("\n"))
     tagged = [("meta", key, value) for key, value in record.meta.items()]
     tagged += [("filter", key, value) for key, values in record.filters.items() for value in values]
-    tagged += [("sort", key, value) for key, value in record.sort.items()]
     data = "".join(f'<span data-pagefind-{kind}="{html.escape(key)}">{html.escape(value)}</span>'
                    for kind, key, value in tagged)
     return f'<!doctype html><html lang="{LANGUAGE}"><body><main>{text}</main><div data-pagefind-ignore>{data}</div></body></html>'

@@ -6,6 +6,7 @@
   generated pages;
 - framecache.py: Material's frame (navigation, header, scripts...) rendered once per folder of generated
   pages, not once per page;
+- templatecache.py: the templates compiled once, not in every build;
 - in a preview (`serve`), the rebuilt pages are served first and the search index follows.
 
 Turned off (`accelerate: false` under the plugin in mkdocs.yml), a build is MkDocs' own: one
@@ -32,7 +33,7 @@ from ...pages.digest import page_digests
 from ...pages.spec import PageSpec
 from ...processes import can_fork
 from ..search_index import OUTPUT_DIR
-from . import framecache, incremental, parallel
+from . import framecache, incremental, parallel, templatecache
 
 log = logging.getLogger("mkdocs.plugins.etalase")
 
@@ -137,6 +138,7 @@ class Accelerator:
     def env(self, env: jinja2.Environment) -> None:
         if self.enabled:
             framecache.install(env)
+            templatecache.install(env)
 
     def template_context(self, template_name: str, context: dict[str, Any]) -> None:
         if self.writer is not None and template_name == "sitemap.xml":

@@ -61,11 +61,19 @@ function writeUrl() {
 
 // Null when nothing is asked. Filters alone search for the word every record holds: a search
 // without words would make Pagefind fetch every chunk of the index.
-function search(except) {
+async function search(except) {
   const words = query.value.trim();
   const filters = chosenFilters(except);
   if (!words && !Object.keys(filters).length) return null;
-  return pagefind.search(words || BROWSE_TERM, { filters, sort: words ? {} : { judul: "asc" } });
+  const found = await pagefind.search(words || BROWSE_TERM, { filters });
+  if (!words) found.results.sort((a, b) => browsePlace(a.id) - browsePlace(b.id));
+  return found;
+}
+
+// A result's place among all innovations by title: the build names each one's data so
+// (site/stable_index.py), "<folder>/<place in hexadecimal>".
+function browsePlace(id) {
+  return parseInt(id.slice(id.lastIndexOf("/") + 1), 16);
 }
 
 // The filter index (all filters, some 20 KB each per 10,000 innovations) is fetched only once a
