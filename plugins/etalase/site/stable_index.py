@@ -39,7 +39,7 @@ def compact(bundle: Path, output: Path, urls: list[str]) -> None:
     """Write into `output` (a new folder) what the search page loads of Pagefind's `bundle`, of pages
     indexed as `/<n>.html` (n: the page's place in the browse order) with their addresses `urls[n]`:
     fragments renamed as above, filters in a stable order. Pagefind's UI scripts are left out."""
-    output.mkdir()
+    output.mkdir(parents=True)  # the site folder itself may not be there yet: `mkdocs build` makes it later
     for name in (*LOADED, *(path.name for path in bundle.glob("wasm.*.pagefind"))):
         shutil.copyfile(bundle / name, output / name)
     shutil.copytree(bundle / "index", output / "index")
