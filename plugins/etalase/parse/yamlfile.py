@@ -22,11 +22,32 @@ from .cache import MISSING, ParseCache
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+_RESOLVERS = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+
+
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
-    }
+    yaml_implicit_resolvers = _RESOLVERS
+    # The composer asks these for every node: YAML's own versions (path resolvers, the wildcard list
+    # joined to each lookup) cost a large part of composing, and this loader has no path resolvers.
+    _by_first = {first: tuple(resolvers + _RESOLVERS.get(None, [])) for first, resolvers in _RESOLVERS.items()}
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self._by_first.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return self.DEFAULT_SCALAR_TAG
+        return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
+
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
 
 
 class ContentError(Exception):
@@ -100,7 +121,7 @@ def parse_yaml(text: str, line_offset: int = 0, cache: Optional[ParseCache] = No
         return Document(cached, None, line_offset, source=text)
     try:
         node = yaml.compose(text, Loader=_Loader)
-        builder = _Data(line_offset)
+        builder = _Data(line_offset, aliases="&" in text)
         data = builder.value(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         opened = _opening_mark(exc, text)
@@ -199,9 +220,10 @@ class _Data:
     `plain`: the value is made of JSON's types only, so a cache can store it as JSON.
     """
 
-    def __init__(self, line_offset: int):
+    def __init__(self, line_offset: int, aliases: bool):
+        """`aliases`: the text may hold some (it has an '&' anchor); else no node needs remembering."""
         self.line_offset = line_offset
-        self.seen: set[int] = set()
+        self.seen: Optional[set[int]] = set() if aliases else None
         self.constructor = yaml.constructor.SafeConstructor()
         self.plain = True
 
@@ -209,9 +231,10 @@ class _Data:
         if depth > YAML_DEPTH:
             raise self._error(f"data bersarang terlalu dalam (lebih dari {YAML_DEPTH} tingkat daftar atau kolom di "
                               "dalam kolom); sederhanakan susunannya sesuai contoh di panduan editor", node)
-        if id(node) in self.seen:  # only an alias makes the composer reuse a node
-            raise self._error("anchor '&' dan alias '*' tidak diizinkan; tulis isinya lengkap di setiap tempat", node)
-        self.seen.add(id(node))
+        if self.seen is not None:
+            if id(node) in self.seen:  # only an alias makes the composer reuse a node
+                raise self._error("anchor '&' dan alias '*' tidak diizinkan; tulis isinya lengkap di setiap tempat", node)
+            self.seen.add(id(node))
         tag = node.tag
         if tag == _STR and isinstance(node, yaml.ScalarNode):
             if node.style == '"' and (hidden := _HIDDEN.search(node.value)):  # written as an escape, \u202e

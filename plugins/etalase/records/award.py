@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Optional
 from pydantic import Field, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Date, InnovationId, MarkdownText, Origin, Record, RegionCode, RepoPath, SafeUrl, Slug, Source, Text
+from .common import Date, InnovationId, MarkdownText, Origin, Part, Record, RegionCode, RepoPath, SafeUrl, Slug, Source, Text
 
 Level = Literal["nasional", "provinsi", "kabupaten-kota"]
 StageKind = Literal[
@@ -44,7 +44,7 @@ class Program(Record):
         return self._private("_id")
 
 
-class Stage(Record):
+class Stage(Part):
     kind: StageKind
     """Jenis tahap."""
     date: Optional[Date] = None
@@ -59,14 +59,14 @@ class Stage(Record):
     """Catatan tambahan."""
 
 
-class Figure(Record):
+class Figure(Part):
     label: Text
     """Apa yang dihitung, misalnya Video inovasi yang dikirim."""
     value: Annotated[int, Field(ge=0)]
     """Jumlahnya: bilangan bulat tanpa titik ribuan, misalnya 2517."""
 
 
-class Category(Record):
+class Category(Part):
     id: Slug
     """Id kategori (huruf kecil dan tanda hubung), dipakai di kolom category pemenang, misalnya top-5."""
     name: Text
@@ -77,7 +77,7 @@ class Category(Record):
     """true bila setiap pemenang kategori ini punya peringkat sendiri (1, 2, 3, …) yang tidak boleh kembar."""
 
 
-class Recipient(Record):
+class Recipient(Part):
     """Who received an award: an innovation, a unit of a region (with the region), or a region."""
 
     innovation: Optional[InnovationId] = None
@@ -101,7 +101,7 @@ class Recipient(Record):
         return self
 
 
-class Winner(Record):
+class Winner(Part):
     category: Optional[Slug] = None
     """Id kategori dari daftar categories edisi ini."""
     rank: Optional[Annotated[int, Field(ge=1)]] = None

@@ -37,15 +37,22 @@ def last_year() -> int:
     return build_date().year + 1
 
 
-class Record(BaseModel):
-    """Base of every model: strict keys, trimmed strings.
+class Part(BaseModel):
+    """Base of every model: strict keys, trimmed strings. Parts nested in a record (links, sources,
+    winners…) have no private attributes: pydantic sets those up on every instance, and a catalog
+    has hundreds of thousands of parts."""
+
+    # Attribute docstrings are the fields' Indonesian descriptions in the JSON Schemas and the editor's guide.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, use_attribute_docstrings=True)
+
+
+class Record(Part):
+    """A record of its own file (or of an item of a list file).
 
     `path` is the file the record came from (set by the loader, never read from the file itself),
     so cross-reference problems found later can still point at the file.
     """
 
-    # Attribute docstrings are the fields' Indonesian descriptions in the JSON Schemas and the editor's guide.
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, use_attribute_docstrings=True)
     _path: str = PrivateAttr("")
 
     @property
@@ -220,7 +227,7 @@ Slug = Annotated[str, Field(pattern=SLUG)]
 InnovationId = Annotated[str, Field(pattern=INNOVATION_ID)]
 
 
-class Origin(Record):
+class Origin(Part):
     """Where a collected record comes from (`etalase collect`): another Etalase site."""
 
     name: Text  # the site, e.g. "Etalase Inovasi Kota Batu"
@@ -228,14 +235,14 @@ class Origin(Record):
     page: Optional[str] = None  # the record's own page there
 
 
-class Link(Record):
+class Link(Part):
     label: Text
     """Teks tautan yang ditampilkan, misalnya Aplikasi."""
     url: SafeUrl
     """Alamat tautan, diawali https://, http:// atau mailto:."""
 
 
-class Source(Record):
+class Source(Part):
     """A published article or document that backs a fact."""
 
     title: Text
@@ -250,7 +257,7 @@ class Source(Record):
     """Alamat berita atau dokumen, diawali https://."""
 
 
-class Media(Record):
+class Media(Part):
     """A video link or an image file; exactly one of the two."""
 
     video: Optional[SafeUrl] = None

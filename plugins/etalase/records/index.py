@@ -6,7 +6,7 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import Field, PrivateAttr
 
-from .common import Record, RegionCode, Source, Text
+from .common import Part, Record, RegionCode, Source, Text
 
 Predicate = Literal["sangat-inovatif", "inovatif", "kurang-inovatif", "tidak-dapat-dinilai"]
 
@@ -21,7 +21,7 @@ def predicate_of(score: float) -> Predicate:
     return "kurang-inovatif" if score > 0 else "tidak-dapat-dinilai"
 
 
-class IndexScore(Record):
+class IndexScore(Part):
     """One region's standing in the year's index."""
 
     region: RegionCode

@@ -11,7 +11,22 @@ from typing import Annotated, Literal, Optional
 from pydantic import Field, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Date, DocumentPath, InnovationId, Link, Media, Moment, Origin, Record, RegionCode, SafeUrl, Slug, Source, Text
+from .common import (
+    Date,
+    DocumentPath,
+    InnovationId,
+    Link,
+    Media,
+    Moment,
+    Origin,
+    Part,
+    Record,
+    RegionCode,
+    SafeUrl,
+    Slug,
+    Source,
+    Text,
+)
 
 InnovationType = Literal["digital", "non-digital"]
 InnovationForm = Literal["pelayanan-publik", "tata-kelola", "lainnya"]
@@ -33,7 +48,7 @@ def sections_named(heading: str) -> list[str]:
     return [name for name, pattern in zip(NARRATIVE_SECTIONS, _SECTION_NAMES, strict=True) if pattern.search(heading)]
 
 
-class Budget(Record):
+class Budget(Part):
     """The innovation's budget, in rupiah."""
 
     amount: Annotated[int, Field(ge=0)]
@@ -42,7 +57,7 @@ class Budget(Record):
     """Sumber anggaran."""
 
 
-class Evidence(Record):
+class Evidence(Part):
     """A supporting document (bukti dukung): a file in the repository or an https link; exactly one."""
 
     title: Text
@@ -67,7 +82,7 @@ class Evidence(Record):
         return self
 
 
-class Status(Record):
+class Status(Part):
     """Whether the innovation still runs (as JIPPNas tracks it), and when that was last confirmed."""
 
     state: StatusState
@@ -90,7 +105,7 @@ class Status(Record):
         return self
 
 
-class Replicates(Record):
+class Replicates(Part):
     """The innovation this one copies: one in the catalog (`innovation`), or one outside it (`name` and `region`)."""
 
     innovation: Optional[InnovationId] = None
