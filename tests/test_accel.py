@@ -48,10 +48,20 @@ def run_build(repo: Path, site: Path, one_core: bool = False, **env: str) -> sub
                           preexec_fn=(lambda: os.sched_setaffinity(0, core)) if one_core else None)
 
 
+def with_pages_outside_the_nav(repo: Path) -> Path:
+    """Two sibling editor pages outside the navigation, one hiding what the theme lets a page hide: the
+    frame's parts rendered once per folder (accel/framecache.py) must not carry its choice to the other."""
+    folder = repo / "content" / "catatan"
+    folder.mkdir()
+    (folder / "satu.md").write_text("---\nhide:\n  - navigation\n  - toc\n  - footer\n---\n# Satu\n\nTanpa kaki halaman.\n", "utf-8")
+    (folder / "dua.md").write_text("# Dua\n\nDengan kaki halaman.\n", "utf-8")
+    return repo
+
+
 def test_a_plain_build_writes_the_accelerated_site(tmp_path):
     # Both copies outside git: dated alike.
-    build_site(repo_with(tmp_path, name="accelerated-repo"), tmp_path / "accelerated")
-    build_site(repo_with(tmp_path, "      accelerate: false\n"), tmp_path / "plain")
+    build_site(with_pages_outside_the_nav(repo_with(tmp_path, name="accelerated-repo")), tmp_path / "accelerated")
+    build_site(with_pages_outside_the_nav(repo_with(tmp_path, "      accelerate: false\n")), tmp_path / "plain")
     accelerated, plain = files(tmp_path / "accelerated"), files(tmp_path / "plain")
     assert MANIFEST in accelerated and MANIFEST not in plain, "a plain build keeps no manifest: the next one is full"
     del accelerated[MANIFEST]
