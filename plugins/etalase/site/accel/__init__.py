@@ -19,6 +19,7 @@ state per page (a sitemap, tags, a feed). `tests/test_accel.py` checks both buil
 from __future__ import annotations
 
 import gc
+import json
 import logging
 import threading
 from pathlib import Path
@@ -56,6 +57,7 @@ class Accelerator:
         self.writer: Optional[parallel.Child] = None
         self.is_writer = False  # this process is the forked writer: it ends at post_build
         self.everything: list[File] = []  # every page, for the sitemap when the writer has half of them
+        self.shared: set[str] = set()  # the src_uris of the generated pages the writer writes
         self.preview_index: Optional[threading.Thread] = None
 
     def startup(self, command: str, dirty: bool) -> None:
@@ -93,6 +95,7 @@ class Accelerator:
             incremental.empty_folder(self.site_dir)
         if self._forking():
             self.indexer = parallel.index_aside(write_index, config)
+        gc.freeze()  # the catalog lives until the build ends: see `nav`
 
     def _page_file(self, config: MkDocsConfig, spec: PageSpec) -> File:
         """The file of a generated page: one MkDocs neither reads nor writes when its output is unchanged."""
@@ -124,6 +127,7 @@ class Accelerator:
         # The catalog, the specs and MkDocs' files live until the build ends: Python's cycle collector
         # would walk them all again and again while pages are made.
         gc.freeze()
+        self.shared = set()
         if not self._forking():
             return
         self.everything = list(files.documentation_pages())
@@ -132,6 +136,7 @@ class Accelerator:
                 Page(None, file, config)
         share = [file for file in self.everything if file.src_uri in specs and file.is_modified()][1::2]
         if share:  # none in a rebuild that rewrites a page or two
+            self.shared = {file.src_uri for file in share}
             self.writer = parallel.split_pages(files, config, share)
             self.is_writer = self.writer is None
 
@@ -147,16 +152,14 @@ class Accelerator:
     def post_build(self, config: MkDocsConfig, specs: dict[str, PageSpec], write_index: Callable[[], str]) -> None:
         """The end of the build: the writer ends here; the parent waits for it and for the search index
         (written here when not forked), removes what is gone and leaves the manifest."""
-        if self.is_writer:
-            parallel.end_child(config.strict)
+        if self.is_writer:  # hands back the digests of its pages in a clean build (`_digests`)
+            mine = self.digests is None and page_digests(specs[src_uri] for src_uri in self.shared)
+            parallel.end_child(config.strict, json.dumps(mine or {}))
         if not self.enabled:
             write_index()
             return
-        digests = self.digests or page_digests(specs.values())
+        digests = self._digests(specs)
         pages = {src_uri: [digests[src_uri], dest_uri] for src_uri, dest_uri in self.dest_uris.items()}
-        if self.writer is not None:
-            self.writer.wait()  # when it failed, build_error still waits for the indexer
-            self.writer = None
         indexer, self.indexer = self.indexer, None
         manifest = incremental.Manifest(self.site_digest, pages)
         if self.previous is not None:
@@ -173,6 +176,16 @@ class Accelerator:
         else:
             manifest.search = write_index()
         manifest.write(self.site_dir)
+
+    def _digests(self, specs: dict[str, PageSpec]) -> dict[str, str]:
+        """The digest of every generated page, for the manifest: made before the pages in a rebuild (to
+        skip the unchanged ones), else now, each by the process that wrote the page; waits for the writer."""
+        own = {} if self.digests is not None else page_digests(
+            spec for src_uri, spec in specs.items() if src_uri not in self.shared)
+        if self.writer is not None:
+            writer, self.writer = self.writer, None
+            own.update(json.loads(writer.wait()))  # when it failed, build_error still waits for the indexer
+        return self.digests if self.digests is not None else own
 
     def _index_then_manifest(self, write_index: Callable[[], str], manifest: incremental.Manifest) -> None:
         try:

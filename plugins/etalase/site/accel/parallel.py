@@ -49,10 +49,9 @@ class Child:
 
 def index_aside(work: Callable[[], str], config: MkDocsConfig) -> Child:
     """Fork; the child runs `work`, hands its result (a short text) to `Child.wait` and exits."""
-    forked, pipe = _fork(hands_back=True)
+    forked = _fork()
     if forked is not None:
         return Child(forked)
-    assert pipe is not None
     try:
         result = work()
     except PluginError as error:  # a failure the plugin explains
@@ -61,17 +60,16 @@ def index_aside(work: Callable[[], str], config: MkDocsConfig) -> Child:
     except Exception as exc:  # say what failed, with where
         log.exception("%s", exc)
         end_child(failed=True)
-    with pipe:
-        pipe.write(result.encode("utf-8"))
-    end_child(config.strict)
+    end_child(config.strict, result)
 
 
 def split_pages(files: Files, config: MkDocsConfig, share: list[File]) -> Optional[Child]:
     """Fork; the child goes on building only the pages of `share`, the parent everything else.
 
-    Returns the child in the parent, None in the child (which must end with `end_child`).
+    Returns the child in the parent, None in the child (which must end with `end_child`, handing
+    back what the parent needs of its pages).
     """
-    forked, _ = _fork()
+    forked = _fork()
     if forked is not None:
         for file in share:
             files.remove(file)
@@ -85,20 +83,27 @@ def split_pages(files: Files, config: MkDocsConfig, share: list[File]) -> Option
     return None
 
 
-_warnings: Optional[CountHandler] = None  # in a child: the warnings it logged
+# In a child: the warnings it logged, and the pipe its result goes back through.
+_warnings: Optional[CountHandler] = None
+_pipe: Optional[BinaryIO] = None
 
 
-def _fork(hands_back: bool = False) -> tuple[Optional[Forked], Optional[BinaryIO]]:
-    global _warnings
-    forked, pipe = fork(hands_back)
+def _fork() -> Optional[Forked]:
+    global _warnings, _pipe
+    forked, pipe = fork(hands_back=True)
     if forked is None:
         _warnings = CountHandler(level=logging.WARNING)
         logging.getLogger("mkdocs").addHandler(_warnings)
-    return forked, pipe
+        _pipe = pipe
+    return forked
 
 
-def end_child(strict: bool = False, failed: bool = False) -> NoReturn:
-    """End a forked process: failed if asked, or when it warned in a `strict` build."""
+def end_child(strict: bool = False, result: str = "", failed: bool = False) -> NoReturn:
+    """End a forked process, handing `result` to the parent's `Child.wait`: failed if asked, or when it
+    warned in a `strict` build."""
     code = 1 if failed or (strict and _warnings is not None and _warnings.get_counts()) else 0
+    if _pipe is not None and code == 0:
+        with _pipe:
+            _pipe.write(result.encode("utf-8"))
     logging.shutdown()
     exit_child(code)
