@@ -22,6 +22,7 @@ from .catalog import Catalog
 from .guide import _PATTERNS
 from .labels import LABELS, labels_of
 from .loader import AWARDS_DIR, INDEX_DIR, INNOVATIONS_DIR
+from .parse.yamlfile import DUMPER
 from .records import Program, Region, Sector
 from .records.common import InnovationId, RegionCode
 from .schema import BY_NAME, schema_of
@@ -139,7 +140,7 @@ def config(settings: CmsSettings, refs: References) -> dict[str, Any]:
 
 def render(data: Mapping[str, Any]) -> str:
     # The same settings and models always give the same bytes.
-    return _HEADER + yaml.safe_dump(dict(data), sort_keys=False, allow_unicode=True, width=100)
+    return _HEADER + yaml.dump(dict(data), Dumper=DUMPER, sort_keys=False, allow_unicode=True, width=100)
 
 
 # -- collections -----------------------------------------------------------------------------

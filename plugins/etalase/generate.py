@@ -20,6 +20,7 @@ import yaml
 from slugify import slugify
 
 from .loader import AWARDS_DIR, INDEX_DIR, INNOVATIONS_DIR, REGIONS_FILE, SECTORS_FILE
+from .parse.yamlfile import DUMPER
 from .records.index import predicate_of
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -31,8 +32,6 @@ EVIDENCE_FILES = 20  # small PDFs under content/bukti/, shared by the innovation
 _OFFICIAL_HEADINGS = ["Rancang bangun", "Tujuan dan manfaat", "Hasil"]
 _STOP_REASONS = ["Anggaran tidak dilanjutkan", "Digantikan aplikasi nasional", "Perangkat daerah penggagas dilebur",
                  "Kebutuhan warga sudah terpenuhi"]
-
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 # Syllables of synthetic place names: they read like Indonesian names without being real ones.
 _ONSETS = ["b", "c", "d", "g", "j", "k", "l", "m", "n", "p", "r", "s", "t", "w", "ng", "tj", "s", "k", "m"]
@@ -379,7 +378,7 @@ def _edition(rng: random.Random, program: dict, year: int, pool: list, style: st
 
 
 def _dump(data: Any) -> str:
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    return yaml.dump(data, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=100)
 
 
 def _write_yaml(path: Path, data: Any, header: str = "") -> None:

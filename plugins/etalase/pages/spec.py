@@ -8,9 +8,9 @@ from typing import Any, TypeVar
 
 import yaml
 
+from ..parse.yamlfile import DUMPER
 from .urls import Urls
 
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 T = TypeVar("T")
 
 
@@ -37,8 +37,7 @@ class PageSpec:
         meta = {"title": html.escape(self.title), "template": self.template}
         if self.description:
             meta["description"] = html.escape(self.description)
-        # libyaml's dumper where there is one: the pure-Python one is a noticeable part of a page's build.
-        front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+        front = yaml.dump(meta, Dumper=DUMPER, allow_unicode=True, sort_keys=False)
         return "---\n" + front + "---\n\n" + self.markdown
 
 
