@@ -125,8 +125,21 @@ def repeat(size: int, tool: str, step: str, runs: int, cmd: list[str], work: Pat
     return row
 
 
+# ext4 does not give out an inode within seconds of its deletion (fs/ext4/ialloc.c, recently_deleted:
+# 5 s, 10 s while its block is unwritten): a build started right after removing the previous one's
+# tens of thousands of files spends its system time scanning past them, more with every run.
+SETTLE_SECONDS = 11
+
+
 def fresh(*folders: Path):
-    return lambda: [shutil.rmtree(folder, ignore_errors=True) for folder in folders]
+    def remove() -> None:
+        removed = [folder for folder in folders if folder.exists()]
+        for folder in removed:
+            shutil.rmtree(folder)
+        if removed:
+            os.sync()
+            time.sleep(SETTLE_SECONDS)
+    return remove
 
 
 # -- the three sites -------------------------------------------------------------------------
