@@ -23,7 +23,7 @@ import json
 import logging
 import threading
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -152,9 +152,8 @@ class Accelerator:
     def post_build(self, config: MkDocsConfig, specs: dict[str, PageSpec], write_index: Callable[[], str]) -> None:
         """The end of the build: the writer ends here; the parent waits for it and for the search index
         (written here when not forked), removes what is gone and leaves the manifest."""
-        if self.is_writer:  # hands back the digests of its pages in a clean build (`_digests`)
-            mine = self.digests is None and page_digests(specs[src_uri] for src_uri in self.shared)
-            parallel.end_child(config.strict, json.dumps(mine or {}))
+        if self.is_writer:  # hands back the digests of the pages it wrote (`_digests`)
+            parallel.end_child(config.strict, json.dumps(self._digests_after(specs, self.shared)))
         if not self.enabled:
             write_index()
             return
@@ -178,14 +177,17 @@ class Accelerator:
         manifest.write(self.site_dir)
 
     def _digests(self, specs: dict[str, PageSpec]) -> dict[str, str]:
-        """The digest of every generated page, for the manifest: made before the pages in a rebuild (to
-        skip the unchanged ones), else now, each by the process that wrote the page; waits for the writer."""
-        own = {} if self.digests is not None else page_digests(
-            spec for src_uri, spec in specs.items() if src_uri not in self.shared)
+        """The digest of every generated page, for the manifest; waits for the writer."""
+        digests = self._digests_after(specs, [src_uri for src_uri in specs if src_uri not in self.shared])
         if self.writer is not None:
             writer, self.writer = self.writer, None
-            own.update(json.loads(writer.wait()))  # when it failed, build_error still waits for the indexer
-        return self.digests if self.digests is not None else own
+            digests.update(json.loads(writer.wait()))  # when it failed, build_error still waits for the indexer
+        return self.digests if self.digests is not None else digests
+
+    def _digests_after(self, specs: dict[str, PageSpec], written: Iterable[str]) -> dict[str, str]:
+        """The digests of the `written` pages in a clean build, made by the process that wrote them; none
+        in a rebuild, which made every page's before the pages (to skip the unchanged ones)."""
+        return {} if self.digests is not None else page_digests(specs[src_uri] for src_uri in written)
 
     def _index_then_manifest(self, write_index: Callable[[], str], manifest: incremental.Manifest) -> None:
         try:
