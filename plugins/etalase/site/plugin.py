@@ -115,6 +115,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
 
     # Narratives and the editor's pages alike come from files that may arrive from outside the office.
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> Optional[str]:
+        self.accel.page_content(page)
         return clean_page(html, page, generated=page.file.src_uri in self.specs)
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:

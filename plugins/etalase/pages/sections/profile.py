@@ -52,7 +52,8 @@ def official_order(body: str) -> str:
         return NARRATIVE_SECTIONS.index(named[0]) if named else len(NARRATIVE_SECTIONS)
 
     ordered = sorted(sections, key=rank)
-    return head + "".join(s if s.endswith("\n") else s + "\n\n" for s in ordered[:-1]) + ordered[-1]
+    reordered = head + "".join(s if s.endswith("\n") else s + "\n\n" for s in ordered[:-1]) + ordered[-1]
+    return body if reordered == body else reordered  # the record's own string: no second copy of the narrative
 
 
 def innovation_profile(catalog: Catalog, urls: Urls, innovation: Innovation, before: dt.date) -> dict[str, Any]:

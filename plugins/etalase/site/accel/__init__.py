@@ -7,6 +7,7 @@
 - framecache.py: Material's frame (navigation, header, scripts...) rendered once per folder of generated
   pages, not once per page;
 - templatecache.py: the templates compiled once, not in every build;
+- specfile.py: a generated page's Markdown made from its spec when it is read, let go once it is HTML;
 - in a preview (`serve`), the rebuilt pages are served first and the search index follows.
 
 Turned off (`accelerate: false` under the plugin in mkdocs.yml), a build is MkDocs' own: one
@@ -35,6 +36,7 @@ from ...pages.spec import PageSpec
 from ...processes import can_fork
 from ..search_index import OUTPUT_DIR
 from . import framecache, incremental, parallel, templatecache
+from .specfile import SpecFile, release_markdown
 
 log = logging.getLogger("mkdocs.plugins.etalase")
 
@@ -103,6 +105,8 @@ class Accelerator:
         if previous is not None and self.digests is not None and previous.unchanged(
                 spec.src_uri, self.digests[spec.src_uri], self.site_dir):
             file: File = incremental.UnchangedPage.generated(config, spec.src_uri, content="")
+        elif self.enabled:
+            file = SpecFile.of(config, spec)
         else:
             file = File.generated(config, spec.src_uri, content=spec.source())
         self.dest_uris[spec.src_uri] = file.dest_uri
@@ -139,6 +143,10 @@ class Accelerator:
             self.shared = {file.src_uri for file in share}
             self.writer = parallel.split_pages(files, config, share)
             self.is_writer = self.writer is None
+
+    def page_content(self, page: Page) -> None:
+        if self.enabled:
+            release_markdown(page)
 
     def env(self, env: jinja2.Environment) -> None:
         if self.enabled:
