@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from etalase.labels import label
 from etalase.validate import check_repository
@@ -77,6 +77,25 @@ def test_searching_pasar_finds_pasar_mama_and_announces_the_count(page, site_url
     result.get_by_role("link", name="Pasar Mama").click()
     expect(page.locator("h1")).to_have_text(re.compile("Pasar Mama"))
 
+
+
+def test_an_index_replaced_while_the_page_reads_it_is_read_again(page, site_url):
+    """A preview writing the next index, or a deploy half in a cache: the metadata the page asks for
+    is gone. The page loads itself again, keeps the query, and searches."""
+    gone: list[str] = []
+
+    def gone_once(route: Route) -> None:
+        if gone:
+            route.continue_()
+        else:
+            gone.append(route.request.url)
+            route.fulfill(status=404)
+
+    page.route("**/*.pf_meta", gone_once)
+    open_search(page, site_url, "?q=pasar")
+    assert gone, "the page asked for the metadata that was gone"
+    expect(page.locator(f"{RESULTS} h2").first).to_have_text("Pasar Mama")
+    expect(page.get_by_label("Kata kunci")).to_have_value("pasar")
 
 def test_results_show_award_badges(page, site_url, catalog):
     innovation_id, awards = next(iter(catalog.awards_by_innovation.items()))

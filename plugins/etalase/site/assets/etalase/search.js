@@ -32,6 +32,31 @@ root.hidden = false;
 const pagefind = await import(new URL(root.dataset.pagefind, document.baseURI).href);
 await pagefind.init();
 
+// The index may be replaced while this page reads it (a preview writing the next one, a deploy half
+// in a cache): Pagefind names its files by their content, so those of the old one are gone and its
+// searches fail. The query and the filters are in the URL: the page is loaded again, a few times
+// at most. Every use of the index goes through `guarded`.
+const RELOADS = "etalase-search-reloads";
+
+function guarded(use) {
+  return async (...args) => {
+    try {
+      await use(...args);
+      sessionStorage.removeItem(RELOADS);
+    } catch (error) {
+      const reloads = Number(sessionStorage.getItem(RELOADS) || 0);
+      if (reloads >= 3) {
+        sessionStorage.removeItem(RELOADS);
+        status.textContent = "Indeks pencarian tidak dapat dimuat. Coba muat ulang halaman ini nanti.";
+        throw error;
+      }
+      sessionStorage.setItem(RELOADS, String(reloads + 1));
+      status.textContent = "Indeks pencarian sedang diperbarui; halaman dimuat ulang.";
+      setTimeout(() => location.reload(), 1000);
+    }
+  };
+}
+
 function chosenFilters(except) {
   const chosen = {};
   for (const select of selects) {
@@ -182,24 +207,26 @@ function renderResult(data) {
   return item;
 }
 
+const showResults = guarded(run);
+const openFilters = guarded(loadCounts);
 let typing;
 query.addEventListener("input", () => {
   clearTimeout(typing);
-  typing = setTimeout(run, TYPING_PAUSE_MS);
+  typing = setTimeout(showResults, TYPING_PAUSE_MS);
 });
-for (const select of selects) select.addEventListener("change", () => (countsLoaded ? run() : loadCounts()));
+for (const select of selects) select.addEventListener("change", () => (countsLoaded ? showResults() : openFilters()));
 const filterBox = form.querySelector("fieldset");
-filterBox.addEventListener("focusin", loadCounts, { once: true });
-filterBox.addEventListener("pointerdown", loadCounts, { once: true });
+filterBox.addEventListener("focusin", openFilters, { once: true });
+filterBox.addEventListener("pointerdown", openFilters, { once: true });
 form.addEventListener("submit", (event) => {
   event.preventDefault();
   clearTimeout(typing);
-  run();
+  showResults();
 });
 // A reset clears the controls only after this event: search once it has.
-form.addEventListener("reset", () => setTimeout(run));
-more.addEventListener("click", showMore);
+form.addEventListener("reset", () => setTimeout(showResults));
+more.addEventListener("click", guarded(showMore));
 
 readUrl();
-if (Object.keys(chosenFilters()).length) await loadCounts();
-else await run();
+if (Object.keys(chosenFilters()).length) await openFilters();
+else await showResults();
