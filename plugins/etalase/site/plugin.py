@@ -22,9 +22,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..builddate import build_date
+from ..catalog import Catalog
 from ..images import catalog_pictures, site_card
 from ..loader import CONTENT_DIR
 from ..pages import search
+from ..pages.edited import Edited, edited_pages
 from ..pages.options import SiteOptions
 from ..pages.sections import SameAddress, page_specs
 from ..pages.spec import PageSpec
@@ -106,7 +108,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
 
     @event_priority(-100)  # after every plugin's on_nav: both processes go on with the same navigation
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        self.accel.nav(config, files, self.specs)
+        self.accel.nav(config, files, nav, self.specs)
         return nav
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -158,10 +160,11 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         server.watch(str(self.root / "innovations"))
         if (self.root / "collected").is_dir():  # other sites' records, refreshed by `etalase collect`
             server.watch(str(self.root / "collected"))
+        self.accel.watch_saves(server, self.root, self._edited_pages, self._write_index)
         return server
 
     def on_shutdown(self) -> None:
-        self.accel.join_preview_index()
+        self.accel.shutdown()
 
     def _check(self) -> Checked:
         """The repository checked (by the caller for the first build); invalid records fail a build
@@ -188,17 +191,29 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         self.sources.specs = specs
         return specs
 
+    def _edited_pages(self, edited: list[str]) -> Optional[Edited]:
+        """The pages of the saved innovation files, made before the rebuild that makes all (accel/instant.py)."""
+        if self.checked is None:
+            return None
+        made = edited_pages(self.root, self.checked, edited, self.urls, self.options,
+                            catalog_pictures(self.root / CONTENT_DIR))
+        if made is None or any(spec.src_uri not in self.specs for spec in made.specs):
+            return None
+        self.specs.update((spec.src_uri, spec) for spec in made.specs)  # what on_page_context gives their templates
+        return made
+
     def _strict(self) -> bool:
         """Whether a problem fails the build: as the plugin's `strict` says, never in a preview (it shows what it can)."""
         return self.config.strict and not self.preview
 
-    def _write_index(self) -> str:
-        """Write the search index, unless the previous build's holds the same records; returns their digest."""
+    def _write_index(self, catalog: Optional[Catalog] = None) -> str:
+        """Write the search index of `catalog` (the checked one's if not given), unless the one in the site
+        folder holds the same records; returns their digest."""
         assert self.checked is not None
-        records = list(search.records(self.checked.catalog, self.urls))
+        records = list(search.records(catalog or self.checked.catalog, self.urls))
         digest = search.digest(records)
         if not self.accel.search_unchanged(digest):
-            search_index.write_index(records, self.accel.site_dir)
+            self.accel.write_search_index(records)
             log.info("Indeks pencarian: %d inovasi", len(records))
         return digest
 

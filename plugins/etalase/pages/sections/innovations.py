@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ...catalog import Catalog
 from ...images import CatalogPictures
@@ -26,9 +26,15 @@ def pages(catalog: Catalog, urls: Urls, options: SiteOptions, pictures: CatalogP
                              "etalase/innovations.html", {"states": state_links(catalog, urls)},
                              f"Daftar {len(everything)} inovasi daerah, urut abjad.",
                              listing_refs(catalog, pictures))
+    yield from innovation_pages(catalog, urls, options, pictures, everything)
+
+
+def innovation_pages(catalog: Catalog, urls: Urls, options: SiteOptions, pictures: CatalogPictures,
+                     innovations: Iterable[Innovation]) -> Iterator[PageSpec]:
+    """The page of each of `innovations`, records of `catalog`."""
     related = Related(catalog)
     before = stale_before(options.today)
-    for innovation in everything:
+    for innovation in innovations:
         region = catalog.regions.get(innovation.region)
         sectors = [catalog.sectors[s] for s in dict.fromkeys(innovation.sectors) if s in catalog.sectors]
         awards = catalog.awards_by_innovation.get(innovation.id, [])

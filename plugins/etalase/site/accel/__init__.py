@@ -8,7 +8,9 @@
   pages, not once per page;
 - templatecache.py: the templates compiled once, not in every build;
 - specfile.py: a generated page's Markdown made from its spec when it is read, let go once it is HTML;
-- in a preview (`serve`), the rebuilt pages are served first and the search index follows.
+- in a preview (`serve`), the rebuilt pages are served first and the search index follows, written by
+  a process of its own;
+- instant.py: in a preview, the pages of saved innovations are shown before the rest is rebuilt.
 
 Turned off (`accelerate: false` under the plugin in mkdocs.yml), a build is MkDocs' own: one
 process, the theme's frame rendered into every page, every page written, the search index written
@@ -22,20 +24,28 @@ from __future__ import annotations
 import gc
 import json
 import logging
+import multiprocessing
+import os
 import threading
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from ...catalog import Catalog
 from ...pages.digest import page_digests
+from ...pages.search import SearchRecord
 from ...pages.spec import PageSpec
 from ...processes import can_fork
-from ..search_index import OUTPUT_DIR
+from .. import search_index
 from . import framecache, incremental, parallel, templatecache
+from .instant import InstantPreview, MakePages
 from .specfile import SpecFile, release_markdown
 
 log = logging.getLogger("mkdocs.plugins.etalase")
@@ -61,6 +71,12 @@ class Accelerator:
         self.everything: list[File] = []  # every page, for the sitemap when the writer has half of them
         self.shared: set[str] = set()  # the src_uris of the generated pages the writer writes
         self.preview_index: Optional[threading.Thread] = None
+        # In a preview: the search index of saved innovations, written while the rebuild runs (instant.py),
+        # and the digest of the records of the index this process last left in the site folder.
+        self.early_index: Optional[threading.Thread] = None
+        self.indexed: Optional[str] = None
+        self.index_process: Optional[ProcessPoolExecutor] = None
+        self.instant = InstantPreview()
 
     def startup(self, command: str, dirty: bool) -> None:
         self.preview = command == "serve"
@@ -78,7 +94,9 @@ class Accelerator:
     def pre_build(self, config: MkDocsConfig) -> None:
         """Before anything else: the previous preview's search index, and the previous build's manifest."""
         gc.unfreeze()  # what the previous build froze (serve) may be collected again
-        self.join_preview_index()
+        _join(self.preview_index)  # not the early index: it is written beside this build
+        self.preview_index = None
+        self.instant.begin_build()
         self.site_dir = Path(config.site_dir)
         self.previous = incremental.Manifest.take(self.site_dir) if self.enabled and self.dirty else None
 
@@ -124,10 +142,11 @@ class Accelerator:
             found += [File.generated(config, path, content=content) for path, content in spec.files.items()]
         return found
 
-    def nav(self, config: MkDocsConfig, files: Files, specs: dict[str, PageSpec]) -> None:
+    def nav(self, config: MkDocsConfig, files: Files, navigation: Navigation, specs: dict[str, PageSpec]) -> None:
         """After every plugin's on_nav: fork the writer of half of the generated pages to be (re)written."""
         if not self.enabled:
             return
+        self.instant.nav(config, files, navigation)
         # The catalog, the specs and MkDocs' files live until the build ends: Python's cycle collector
         # would walk them all again and again while pages are made.
         gc.freeze()
@@ -152,6 +171,7 @@ class Accelerator:
         if self.enabled:
             framecache.install(env)
             templatecache.install(env)
+            self.instant.env(env)
 
     def template_context(self, template_name: str, context: dict[str, Any]) -> None:
         if self.writer is not None and template_name == "sitemap.xml":
@@ -174,6 +194,7 @@ class Accelerator:
         if indexer is not None:
             manifest.search = indexer.wait()
         elif self.preview:
+            self.instant.end_build()
             # The preview shows its pages at once; its search index follows a few seconds later, and
             # only then is the manifest written: it never names an index that is not there.
             self.preview_index = threading.Thread(target=self._index_then_manifest, args=(write_index, manifest),
@@ -198,16 +219,53 @@ class Accelerator:
         return {} if self.digests is not None else page_digests(specs[src_uri] for src_uri in written)
 
     def _index_then_manifest(self, write_index: Callable[[], str], manifest: incremental.Manifest) -> None:
+        _join(self.early_index)  # one writer of the index at a time; it may have written these records
         try:
-            manifest.search = write_index()
+            manifest.search = self.indexed = write_index()
         except Exception as error:  # whatever failed, the preview goes on; the next rebuild writes the index again
             log.error("Indeks pencarian tidak ditulis: %s", error)
         manifest.write(self.site_dir)
 
+    def watch_saves(self, server: LiveReloadServer, root: Path, make_pages: MakePages,
+                    write_index: Callable[[Catalog], str]) -> None:
+        """In a preview: show the pages of saved innovations, and write their search index, before each
+        rebuild (instant.py)."""
+        if self.enabled:
+            self.instant.watch(server, root, make_pages, lambda catalog: self._index_early(lambda: write_index(catalog)))
+
     def search_unchanged(self, digest: str) -> bool:
-        """Whether the previous build left a search index of records with this digest."""
+        """Whether the site folder holds a search index of records with this digest, left by the previous
+        build or, in a preview, by this process."""
         previous = self.previous
-        return previous is not None and previous.search == digest and (self.site_dir / OUTPUT_DIR).is_dir()
+        left = {self.indexed, previous.search if previous is not None else None}
+        return digest in left and (self.site_dir / search_index.OUTPUT_DIR).is_dir()
+
+    def write_search_index(self, records: list[SearchRecord]) -> None:
+        """Write the Pagefind bundle of `records` into the site folder. A preview has it written by a
+        process of its own: from one of the preview's threads its Python work would wait on the
+        rebuild's. That process is started once, from a fresh interpreter: the server runs threads,
+        and a forked copy of it may inherit a lock held forever."""
+        if not (self.preview and self.enabled):
+            search_index.write_index(records, self.site_dir)
+            return
+        if self.index_process is None:
+            self.index_process = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                                                     initializer=_end_with_preview)
+        self.index_process.submit(search_index.write_index, records, self.site_dir).result()
+
+    def _index_early(self, write_index: Callable[[], str]) -> None:
+        """Write the search index of saved innovations now, beside the rebuild that follows (instant.py)."""
+        self.join_preview_index()
+
+        def write() -> None:
+            try:
+                self.indexed = write_index()
+            except Exception as error:  # the rebuild writes the index again
+                self.indexed = None
+                log.error("Indeks pencarian tidak ditulis: %s", error)
+
+        self.early_index = threading.Thread(target=write, daemon=True)
+        self.early_index.start()
 
     def build_error(self) -> None:
         if self.is_writer:
@@ -219,10 +277,35 @@ class Accelerator:
             child.wait(failed=True)
 
     def join_preview_index(self) -> None:
-        """Wait for the preview's search index (before the next build, or when the preview stops)."""
-        if self.preview_index is not None:
-            self.preview_index.join()
-            self.preview_index = None
+        """Wait for the preview's search indexes (before another is written)."""
+        _join(self.early_index)
+        _join(self.preview_index)
+        self.early_index = self.preview_index = None
+
+    def shutdown(self) -> None:
+        """When the preview stops: its search index written, the process that writes it ended."""
+        self.join_preview_index()
+        if self.index_process is not None:
+            self.index_process.shutdown()
+            self.index_process = None
 
     def _forking(self) -> bool:
         return not self.preview and can_fork()
+
+
+def _end_with_preview() -> None:
+    """In the preview's index process: end when the preview does, also when it is killed and stops
+    nothing (the process would wait for work forever, holding the preview's output open)."""
+    preview = multiprocessing.parent_process()
+    assert preview is not None
+
+    def end() -> None:
+        preview.join()
+        os._exit(0)
+
+    threading.Thread(target=end, daemon=True).start()
+
+
+def _join(thread: Optional[threading.Thread]) -> None:
+    if thread is not None:
+        thread.join()
