@@ -79,9 +79,11 @@ def test_searching_pasar_finds_pasar_mama_and_announces_the_count(page, site_url
 
 
 
-def test_an_index_replaced_while_the_page_reads_it_is_read_again(page, site_url):
-    """A preview writing the next index, or a deploy half in a cache: the metadata the page asks for
-    is gone. The page loads itself again, keeps the query, and searches."""
+@pytest.mark.parametrize("part", ["pagefind-entry.json", "*.pf_meta"])
+def test_an_index_replaced_while_the_page_reads_it_is_read_again(page, site_url, part):
+    """A preview writing the next index, or a deploy half in a cache: a file of the index the page
+    asks for (the entry it opens the index with, the metadata it searches) is gone. The page loads
+    itself again, keeps the query, and searches."""
     gone: list[str] = []
 
     def gone_once(route: Route) -> None:
@@ -91,7 +93,7 @@ def test_an_index_replaced_while_the_page_reads_it_is_read_again(page, site_url)
             gone.append(route.request.url)
             route.fulfill(status=404)
 
-    page.route("**/*.pf_meta", gone_once)
+    page.route(f"**/{part}*", gone_once)
     open_search(page, site_url, "?q=pasar")
     assert gone, "the page asked for the metadata that was gone"
     expect(page.locator(f"{RESULTS} h2").first).to_have_text("Pasar Mama")

@@ -29,14 +29,33 @@ let countsLoaded = false;
 
 root.hidden = false;
 // `data-pagefind` is relative to the page; import() would resolve it against this script.
-const pagefind = await import(new URL(root.dataset.pagefind, document.baseURI).href);
-await pagefind.init();
+const PAGEFIND = new URL(root.dataset.pagefind, document.baseURI).href;
+let opening = null;
+
+// Pagefind with its index open; opened at the first use, so that a failure there is guarded too.
+// In this page's thread, not Pagefind's worker: a failure in the worker reaches the console
+// uncaught, wherever this page handles it (a query reads a few small chunks either way).
+function pagefind() {
+  opening ??= import(PAGEFIND).then(async (module) => {
+    await module.options({ noWorker: true });
+    await module.init();
+    return module;
+  });
+  return opening;
+}
 
 // The index may be replaced while this page reads it (a preview writing the next one, a deploy half
-// in a cache): Pagefind names its files by their content, so those of the old one are gone and its
-// searches fail. The query and the filters are in the URL: the page is loaded again, a few times
-// at most. Every use of the index goes through `guarded`.
+// in a cache): its entry may be missing for a moment, and Pagefind names its other files by their
+// content, so those of the old one are gone and its searches fail. The query and the filters are
+// in the URL: the page is loaded again, a few times at most. Every use of the index goes through
+// `guarded`.
 const RELOADS = "etalase-search-reloads";
+
+// Pagefind opens the index once more in a promise nothing awaits: the failure `guarded` handles
+// would reach the console as an uncaught error too.
+addEventListener("unhandledrejection", (event) => {
+  if (String(event.reason?.message).startsWith("Failed to load Pagefind")) event.preventDefault();
+});
 
 function guarded(use) {
   return async (...args) => {
@@ -90,7 +109,7 @@ async function search(except) {
   const words = query.value.trim();
   const filters = chosenFilters(except);
   if (!words && !Object.keys(filters).length) return null;
-  const found = await pagefind.search(words || BROWSE_TERM, { filters });
+  const found = await (await pagefind()).search(words || BROWSE_TERM, { filters });
   if (!words) found.results.sort((a, b) => browsePlace(a.id) - browsePlace(b.id));
   return found;
 }
@@ -106,7 +125,7 @@ function browsePlace(id) {
 async function loadCounts() {
   if (countsLoaded) return;
   countsLoaded = true;
-  await pagefind.filters();
+  await (await pagefind()).filters();
   await run();
 }
 
