@@ -190,19 +190,25 @@ def preview_rows(size: int, runs: int, cli: list[str], edited: Path, work: Path,
     base = f"http://127.0.0.1:{port}/"
     page, entry = f"{base}inovasi/{edited.parent.name}/{edited.stem}/", f"{base}pagefind/pagefind-entry.json"
     page_times, index_times, peak = [], [], 0.0
-    with (work / "Etalase-preview.log").open("wb") as log:
+    output = work / "Etalase-preview.log"
+
+    def rebuilds() -> int:  # MkDocs' server says so at the end of each rebuild
+        return output.read_text("utf-8", errors="replace").count("Reloading browsers")
+
+    with output.open("wb") as log:
         process = subprocess.Popen(cli + ["serve", "--dev-addr", f"127.0.0.1:{port}"], stdout=log,
                                    stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
         try:
             poll(lambda: fetch(page) is not None and fetch(entry) is not None, process)  # the first build
             for index in range(runs):
-                title, before = f"Judul Pratinjau {index}", fetch(entry)
+                title, before, rebuilt = f"Judul Pratinjau {index}", fetch(entry), rebuilds()
                 edited.write_text(re.sub(r"^title: .*$", f"title: {title}", original, count=1, flags=re.M), "utf-8")
                 started = time.perf_counter()
                 poll(lambda title=title: title in (fetch(page) or ""), process)
                 page_times.append(time.perf_counter() - started)
                 poll(lambda before=before: fetch(entry) not in (None, before), process)
                 index_times.append(time.perf_counter() - started)
+                poll(lambda rebuilt=rebuilt: rebuilds() > rebuilt, process)  # the next save after this rebuild
             peak = peak_mb(process.pid)
         finally:
             process.terminate()
