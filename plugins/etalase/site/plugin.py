@@ -97,6 +97,9 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     # generated page, and the plugin's assets.
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         drop_unpublishable(files, config, self.root)
+        # A preview's previous catalog and specs go before the next are made, not after.
+        self.checked, self.specs = None, {}
+        self.sources.specs = {}
         self.checked = self._check()
         self.accel.begin_files(config, self._write_index)
         self.specs = self._page_specs(self.checked, files)
