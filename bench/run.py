@@ -182,13 +182,24 @@ def etalase_rows(size: int, runs: int, repo: Path, work: Path) -> list[Row]:
 
 def preview_rows(size: int, runs: int, cli: list[str], edited: Path, work: Path, env: dict[str, str]) -> list[Row]:
     """The editor's preview (`build.py serve`): seconds from saving a title edit until the preview serves
-    the rebuilt page, and until its search index holds the new title (it is written after the pages)."""
+    the rebuilt page, and until its search holds the new title: in the index of the saved records that
+    the search page merges (its list in `saved.json` names the entries it replaces), or in a new whole
+    index (tests/test_instant_preview.py checks that a search finds it there)."""
     original = edited.read_text("utf-8")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     base = f"http://127.0.0.1:{port}/"
     page, entry = f"{base}inovasi/{edited.parent.name}/{edited.stem}/", f"{base}pagefind/pagefind-entry.json"
+    saved = f"{base}pagefind/saved.json"
+
+    def index_state() -> tuple[str | None, str | None]:
+        return fetch(entry), fetch(saved)
+
+    def amended(before: tuple[str | None, str | None]) -> bool:
+        now_entry, now_saved = index_state()
+        return now_entry not in (None, before[0]) or (now_saved not in (None, before[1]) and "replaced" in now_saved)
+
     page_times, index_times, peak = [], [], 0.0
     output = work / "Etalase-preview.log"
 
@@ -201,12 +212,12 @@ def preview_rows(size: int, runs: int, cli: list[str], edited: Path, work: Path,
         try:
             poll(lambda: fetch(page) is not None and fetch(entry) is not None, process)  # the first build
             for index in range(runs):
-                title, before, rebuilt = f"Judul Pratinjau {index}", fetch(entry), rebuilds()
+                title, before, rebuilt = f"Judul Pratinjau {index}", index_state(), rebuilds()
                 edited.write_text(re.sub(r"^title: .*$", f"title: {title}", original, count=1, flags=re.M), "utf-8")
                 started = time.perf_counter()
                 poll(lambda title=title: title in (fetch(page) or ""), process)
                 page_times.append(time.perf_counter() - started)
-                poll(lambda before=before: fetch(entry) not in (None, before), process)
+                poll(lambda before=before: amended(before), process)
                 index_times.append(time.perf_counter() - started)
                 poll(lambda rebuilt=rebuilt: rebuilds() > rebuilt, process)  # the next save after this rebuild
             peak = peak_mb(process.pid)

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_search_browser import open_search, titles
+from test_search_browser import RESULTS, open_search, titles
 from test_site_catalog import copy_repository, fetch, free_port, wait_for
 
 from etalase import generate
@@ -74,6 +74,10 @@ def test_edited_pages_leave_to_a_whole_build_what_they_cannot_tell(sample):
     assert edited_pages(root, checked, [new.relative_to(root).as_posix()], *model) is None
 
 
+def result_links(page) -> list[str]:
+    return [link.get_attribute("href") or "" for link in page.locator(f"{RESULTS} h2 a").all()]
+
+
 def served(url: str) -> str | None:
     """A page as the preview serves it, without the version of the site that its reload script carries."""
     page = fetch(url)
@@ -121,6 +125,7 @@ def test_the_preview_shows_a_saved_innovation_before_the_rebuild_ends(tmp_path, 
     generate.write_tree(root, innovations=3000, seed=3)
     path = sorted((root / "innovations").rglob("*.md"))[0]
     rel = path.relative_to(root / "innovations").with_suffix("")
+    old_title = re.search(r"^title: (.*)$", path.read_text("utf-8"), re.M).group(1)
     preview = Preview(root)
     try:
         url = f"{preview.url}inovasi/{rel.as_posix()}/"
@@ -133,11 +138,22 @@ def test_the_preview_shows_a_saved_innovation_before_the_rebuild_ends(tmp_path, 
         shown = time.monotonic()
         first = served(url)
 
+        # The saved record is searched at once, in an index of its own that the search page merges with
+        # the whole one, leaving out the whole one's entry of it: found once, by its new title only.
+        saved_list = f"{preview.url}pagefind/saved.json"
+        assert wait_for(lambda: "replaced" in (fetch(saved_list) or ""), seconds=60), preview.output()
+        amended = time.monotonic()
+        open_search(page, preview.url, "?q=tersimpan")
+        assert titles(page) == ["Judul Tersimpan"]
+        open_search(page, preview.url, f"?q={old_title}")
+        assert f"/inovasi/{rel.as_posix()}/" not in result_links(page), "the whole index's entry of it is left out"
+
         rebuilt = wait_for(lambda: preview.printed(REBUILT, saved), seconds=120)
         assert rebuilt, preview.output()
         assert shown < rebuilt, "the open page showed the new title before the rebuild ended"
         indexed = preview.printed(INDEXED, saved)
         assert indexed and indexed < rebuilt, "the saved record's search index was written beside the rebuild"
+        assert amended < indexed, "the saved record was searchable before the whole index was written"
         assert preview.printed(SHOWN_FIRST, saved), preview.output()
         assert wait_for(lambda: preview.printed("Reloading browsers", rebuilt))
         assert served(url) == first, "the page shown first is the one the whole rebuild wrote"
@@ -149,6 +165,7 @@ def test_the_preview_shows_a_saved_innovation_before_the_rebuild_ends(tmp_path, 
             return "Judul Tersimpan" in titles(page)
 
         assert wait_for(found, seconds=60), "the preview's search finds the new title"
+        assert fetch(saved_list) == "{}", "the whole index holds the saved record: nothing amends it"
 
         # A save with a problem is left to the rebuild, which reports it; nothing is shown first.
         first_save, saved = saved, time.monotonic()
@@ -161,3 +178,10 @@ def test_the_preview_shows_a_saved_innovation_before_the_rebuild_ends(tmp_path, 
         assert preview.count(INDEXED, first_save, saved) == 1, preview.output()
     finally:
         preview.stop()
+
+
+def test_a_built_site_searches_its_one_index(built_site):
+    # Only a preview amends its index with saved records: a published search page asks for no list of
+    # them, which its server would answer with an error.
+    assert not (built_site / "pagefind" / "saved.json").exists()
+    assert "data-pagefind-saved" not in (built_site / "cari" / "index.html").read_text("utf-8")

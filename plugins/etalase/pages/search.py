@@ -13,7 +13,7 @@ import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..catalog import Catalog
 from ..labels import label
@@ -51,6 +51,11 @@ class SearchRecord:
 def records(catalog: Catalog, urls: Urls) -> Iterator[SearchRecord]:
     for innovation in catalog.innovations.values():
         yield _record(innovation, catalog, urls)
+
+
+def in_browse_order(items: Iterable[SearchRecord]) -> list[SearchRecord]:
+    """The records as browse results list them; a record's place here names it in the index (stable_index.py)."""
+    return sorted(items, key=lambda item: (item.order, item.url))
 
 
 def facet_counts(catalog: Catalog) -> dict[str, list[tuple[str, int]]]:

@@ -28,6 +28,7 @@ from ..loader import CONTENT_DIR
 from ..pages import search
 from ..pages.edited import Edited, edited_pages
 from ..pages.options import SiteOptions
+from ..pages.search import SearchRecord
 from ..pages.sections import SameAddress, page_specs
 from ..pages.spec import PageSpec
 from ..pages.urls import Urls
@@ -136,7 +137,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                         config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            context.update(spec.context, urls=self.urls)
+            context.update(spec.context, urls=self.urls, preview=self.preview)
         return context
 
     def on_template_context(self, context: dict[str, Any], /, *,  # type: ignore[override]  # as on_page_context
@@ -163,7 +164,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         server.watch(str(self.root / "innovations"))
         if (self.root / "collected").is_dir():  # other sites' records, refreshed by `etalase collect`
             server.watch(str(self.root / "collected"))
-        self.accel.watch_saves(server, self.root, self._edited_pages, self._write_index)
+        self.accel.watch_saves(server, self.root, self._edited_pages, self._records, self._write_index)
         return server
 
     def on_shutdown(self) -> None:
@@ -209,11 +210,15 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         """Whether a problem fails the build: as the plugin's `strict` says, never in a preview (it shows what it can)."""
         return self.config.strict and not self.preview
 
-    def _write_index(self, catalog: Optional[Catalog] = None) -> str:
-        """Write the search index of `catalog` (the checked one's if not given), unless the one in the site
-        folder holds the same records; returns their digest."""
+    def _records(self, catalog: Optional[Catalog] = None) -> list[SearchRecord]:
+        """The search records of `catalog`, the checked one's if not given."""
         assert self.checked is not None
-        records = list(search.records(catalog or self.checked.catalog, self.urls))
+        return list(search.records(catalog or self.checked.catalog, self.urls))
+
+    def _write_index(self, records: Optional[list[SearchRecord]] = None) -> str:
+        """Write the search index of `records` (the checked catalog's if not given), unless the one in the
+        site folder holds the same records; returns their digest."""
+        records = self._records() if records is None else records
         digest = search.digest(records)
         if not self.accel.search_unchanged(digest):
             self.accel.write_search_index(records)

@@ -15,19 +15,21 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from pagefind.service import get_executable
 
+from ..pages import search
 from ..pages.search import SearchRecord
 from . import themepatch
-from .stable_index import ENTRY, compact
+from .stable_index import ENTRY, FRAGMENTS, compact
 
 LANGUAGE = "id"  # Pagefind ships an Indonesian build (stemming: "berbelanja" finds "belanja")
 OUTPUT_DIR = "pagefind"  # inside the site; the search page loads `pagefind/pagefind.js` from here
 
 
-def write_index(items: list[SearchRecord], site_dir: Path) -> int:
+def write_index(items: list[SearchRecord], site_dir: Path, amendable: bool = False) -> int:
     """Write the Pagefind bundle into `site_dir/pagefind/`, replacing any earlier one; returns the number of records.
 
     The bundle is made beside the old one and swapped in when complete: a preview keeps searching
-    the old index while the new one is made, and a failed run leaves no half index behind.
+    the old index while the new one is made, and a failed run leaves no half index behind. A
+    preview's index is `amendable`: it says that no record was saved since (`write_saved`).
     """
     output, staging, old = (site_dir / name for name in (OUTPUT_DIR, f".{OUTPUT_DIR}-new", f".{OUTPUT_DIR}-old"))
     shutil.rmtree(staging, ignore_errors=True)
@@ -35,7 +37,48 @@ def write_index(items: list[SearchRecord], site_dir: Path) -> int:
         shutil.rmtree(output, ignore_errors=True)
         return 0
     # Each record is indexed as `<place in the browse order>.html`; compact() gives it its address back.
-    ordered = sorted(items, key=lambda item: (item.order, item.url))
+    _bundle(list(enumerate(search.in_browse_order(items))), staging)
+    if amendable:
+        (staging / SAVED_LIST).write_text("{}", "utf-8")
+    shutil.rmtree(old, ignore_errors=True)
+    if output.exists():
+        output.rename(old)
+    staging.rename(output)
+    shutil.rmtree(old, ignore_errors=True)
+    return len(items)
+
+
+# In a preview, the records saved since the index was written are searched in an index of their own, in
+# its folder (so that the next whole index takes it away), merged by the search page (search.js); the
+# list names the whole index's entries of those records, which the page leaves out of the results.
+SAVED_DIR = "saved"
+SAVED_LIST = "saved.json"
+
+
+def write_saved(placed: list[tuple[int, SearchRecord]], replaced: list[str], site_dir: Path) -> None:
+    """Write the index of the saved records (each with its place in the browse order), and the names of
+    the entries of the whole index they replace, into an amendable index (`write_index`)."""
+    index = site_dir / OUTPUT_DIR
+    saved, staging = index / SAVED_DIR, index / f".{SAVED_DIR}-new"
+    if not (index / SAVED_LIST).is_file():
+        return  # not a preview's index, or being replaced: the next whole one holds the saved records
+    shutil.rmtree(staging, ignore_errors=True)
+    _bundle(placed, staging)
+    # The list goes last, and in one step: the search page never reads one naming an index not there.
+    shutil.rmtree(saved, ignore_errors=True)
+    staging.rename(saved)
+    listed = index / f".{SAVED_LIST}-new"
+    listed.write_text(json.dumps({"replaced": replaced}), "utf-8")
+    listed.replace(index / SAVED_LIST)
+
+
+def fragments_folder(site_dir: Path) -> Optional[str]:
+    """The folder of the whole index's fragments, which starts the name of each of its entries (stable_index.py)."""
+    return next((path.name for path in (site_dir / OUTPUT_DIR / FRAGMENTS).glob("*")), None)
+
+
+def _bundle(placed: list[tuple[int, SearchRecord]], output: Path) -> None:
+    """Index the records, each as `<place>.html`, and write what the search page loads of it into `output`."""
     # The records go to Pagefind as small HTML files indexed by its command line in one run. Not
     # through its Python service: that reads one reply per 0.1 s, and stops the indexer as soon as
     # it answers, before the files it writes in the background are complete (truncated bundles
@@ -43,7 +86,7 @@ def write_index(items: list[SearchRecord], site_dir: Path) -> int:
     with tempfile.TemporaryDirectory(prefix="etalase-pagefind-", dir=_memory_folder()) as folder:
         pages, bundle = Path(folder, "pages"), Path(folder, "bundle")
         pages.mkdir()
-        for place, item in enumerate(ordered):
+        for place, item in placed:
             (pages / f"{place:07d}.html").write_text(_record_html(item), "utf-8")  # sorted as numbers
         command = [str(_executable()), "--site", str(pages), "--output-path", str(bundle),
                    "--force-language", LANGUAGE, "--silent"]
@@ -56,16 +99,10 @@ def write_index(items: list[SearchRecord], site_dir: Path) -> int:
             raise PluginError(f"Pagefind gagal membuat indeks pencarian:\n{result.stdout}{result.stderr}")
         entry = json.loads((bundle / ENTRY).read_text("utf-8"))
         indexed = sum(language["page_count"] for language in entry["languages"].values())
-        if indexed != len(items):
-            raise PluginError(f"Pagefind mengindeks {indexed} dari {len(items)} inovasi")
+        if indexed != len(placed):
+            raise PluginError(f"Pagefind mengindeks {indexed} dari {len(placed)} inovasi")
         # Pagefind's bundle is made in memory, and only what the search page loads goes to the site.
-        compact(bundle, staging, [f"/{item.url}" for item in ordered])  # as Pagefind writes an address
-    shutil.rmtree(old, ignore_errors=True)
-    if output.exists():
-        output.rename(old)
-    staging.rename(output)
-    shutil.rmtree(old, ignore_errors=True)
-    return indexed
+        compact(bundle, output, {place: f"/{item.url}" for place, item in placed})  # as Pagefind writes an address
 
 
 def _executable() -> Path:

@@ -23,6 +23,7 @@ import hashlib
 import json
 import shutil
 from pathlib import Path
+from typing import Mapping
 
 import cbor2
 
@@ -35,7 +36,7 @@ META_SORTS = 4  # [[sort, [page, ...]], ...]
 LOADED = ("pagefind.js", "pagefind-worker.js")  # and the WebAssembly of each language
 
 
-def compact(bundle: Path, output: Path, urls: list[str]) -> None:
+def compact(bundle: Path, output: Path, urls: Mapping[int, str]) -> None:
     """Write into `output` (a new folder) what the search page loads of Pagefind's `bundle`, of pages
     indexed as `/<n>.html` (n: the page's place in the browse order) with their addresses `urls[n]`:
     fragments renamed as above, filters in a stable order. Pagefind's UI scripts are left out."""
@@ -60,7 +61,7 @@ def compact(bundle: Path, output: Path, urls: list[str]) -> None:
     (output / ENTRY).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
-def _rename_fragments(source: Path, target: Path, pages: list[list], urls: list[str]) -> list[list]:
+def _rename_fragments(source: Path, target: Path, pages: list[list], urls: Mapping[int, str]) -> list[list]:
     """Write the fragments of `pages` as `<folder hash>/<place, hex>`; returns the pages' new entries."""
     bodies = {}
     for fragment, _ in pages:

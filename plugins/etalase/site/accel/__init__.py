@@ -39,7 +39,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ...catalog import Catalog
+from ...pages import search
 from ...pages.digest import page_digests
+from ...pages.edited import Edited
 from ...pages.search import SearchRecord
 from ...pages.spec import PageSpec
 from ...processes import can_fork
@@ -75,6 +77,9 @@ class Accelerator:
         # and the digest of the records of the index this process last left in the site folder.
         self.early_index: Optional[threading.Thread] = None
         self.indexed: Optional[str] = None
+        # In a preview: the folder of the fragments of the whole index this process wrote last, and the
+        # place of each record in it, which name its entries (site/stable_index.py).
+        self.whole_index: tuple[Optional[str], dict[str, int]] = (None, {})
         self.index_process: Optional[ProcessPoolExecutor] = None
         self.instant = InstantPreview()
 
@@ -227,11 +232,13 @@ class Accelerator:
         manifest.write(self.site_dir)
 
     def watch_saves(self, server: LiveReloadServer, root: Path, make_pages: MakePages,
-                    write_index: Callable[[Catalog], str]) -> None:
+                    records_of: Callable[[Catalog], list[SearchRecord]],
+                    write_index: Callable[[list[SearchRecord]], str]) -> None:
         """In a preview: show the pages of saved innovations, and write their search index, before each
         rebuild (instant.py)."""
         if self.enabled:
-            self.instant.watch(server, root, make_pages, lambda catalog: self._index_early(lambda: write_index(catalog)))
+            self.instant.watch(server, root, make_pages,
+                               lambda edited: self._index_early(edited, records_of(edited.catalog), write_index))
 
     def search_unchanged(self, digest: str) -> bool:
         """Whether the site folder holds a search index of records with this digest, left by the previous
@@ -243,29 +250,49 @@ class Accelerator:
     def write_search_index(self, records: list[SearchRecord]) -> None:
         """Write the Pagefind bundle of `records` into the site folder. A preview has it written by a
         process of its own: from one of the preview's threads its Python work would wait on the
-        rebuild's. That process is started once, from a fresh interpreter: the server runs threads,
-        and a forked copy of it may inherit a lock held forever."""
+        rebuild's. A preview's index can be amended with the records saved after it (`_index_early`)."""
         if not (self.preview and self.enabled):
             search_index.write_index(records, self.site_dir)
             return
+        self._index_process().submit(search_index.write_index, records, self.site_dir, True).result()
+        places = {record.url: place for place, record in enumerate(search.in_browse_order(records))}
+        self.whole_index = (search_index.fragments_folder(self.site_dir), places)
+
+    def _index_process(self) -> ProcessPoolExecutor:
+        """The preview's process that writes search indexes. It is started once, from a fresh interpreter:
+        the server runs threads, and a forked copy of it may inherit a lock held forever."""
         if self.index_process is None:
             self.index_process = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
                                                      initializer=_end_with_preview)
-        self.index_process.submit(search_index.write_index, records, self.site_dir).result()
+        return self.index_process
 
-    def _index_early(self, write_index: Callable[[], str]) -> None:
-        """Write the search index of saved innovations now, beside the rebuild that follows (instant.py)."""
+    def _index_early(self, edited: Edited, records: list[SearchRecord],
+                     write_index: Callable[[list[SearchRecord]], str]) -> None:
+        """Before the rebuild of saved innovations (instant.py): their records searched at once, in an index
+        of their own that the search page merges with the whole one, then the whole index of their
+        catalog written beside the rebuild, in a thread (Pagefind takes seconds over a large catalog)."""
         self.join_preview_index()
+        saved = {spec.url for spec in edited.specs}
 
         def write() -> None:
             try:
-                self.indexed = write_index()
+                self._write_saved(records, saved)
+                self.indexed = write_index(records)
             except Exception as error:  # the rebuild writes the index again
                 self.indexed = None
                 log.error("Indeks pencarian tidak ditulis: %s", error)
 
         self.early_index = threading.Thread(target=write, daemon=True)
         self.early_index.start()
+
+    def _write_saved(self, records: list[SearchRecord], saved: set[str]) -> None:
+        """The index of the `saved` records, and the names of their entries in the whole index written last."""
+        placed = [(place, record) for place, record in enumerate(search.in_browse_order(records)) if record.url in saved]
+        folder, places = self.whole_index
+        names = [f"{folder}/{places[url]:x}" for url in sorted(saved) if url in places]
+        if folder is None or folder != search_index.fragments_folder(self.site_dir):
+            names = []  # not the index on the site: its entries stay in the results rather than wrong ones go
+        self._index_process().submit(search_index.write_saved, placed, names, self.site_dir).result()
 
     def build_error(self) -> None:
         if self.is_writer:

@@ -30,7 +30,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
-from ...catalog import Catalog
 from ...loader import CONTENT_DIR, INNOVATIONS_DIR
 from ...pages.edited import Edited
 from ...pages.spec import PageSpec
@@ -51,9 +50,9 @@ class InstantPreview:
         self._built: Optional[tuple[MkDocsConfig, Files, Navigation, jinja2.Environment]] = None
 
     def watch(self, server: LiveReloadServer, root: Path, make_pages: MakePages,
-              index: Callable[[Catalog], None]) -> None:
+              index: Callable[[Edited], None]) -> None:
         """Note what is saved under the repository's innovations/ and content/, and show the saved
-        innovations' pages before each rebuild the server runs; then `index` their catalog."""
+        innovations' pages before each rebuild the server runs; then `index` them."""
         handler = _Saves(lambda event: self._note(event, root))
         for folder in (INNOVATIONS_DIR, CONTENT_DIR):
             server.observer.schedule(handler, str(root / folder), recursive=True)
@@ -94,9 +93,9 @@ class InstantPreview:
                 elif rel.parts[0] != INNOVATIONS_DIR or rel.suffix == ".md":  # a record added, removed or moved
                     self._other = True
 
-    def _show_saved(self, server: LiveReloadServer, make_pages: MakePages) -> Optional[Catalog]:
+    def _show_saved(self, server: LiveReloadServer, make_pages: MakePages) -> Optional[Edited]:
         """Write the pages of the innovations saved since the last rebuild and reload the browsers; returns
-        the catalog they come from, None when only the whole rebuild can show what was saved."""
+        them, None when only the whole rebuild can show what was saved."""
         with self._lock:
             saved, other = sorted(self._saved), self._other
             self._saved, self._other = set(), False
@@ -113,7 +112,7 @@ class InstantPreview:
             return None
         _reload_browsers(server)
         log.info("Pratinjau: %s diperbarui lebih dulu", ", ".join(saved))
-        return edited.catalog
+        return edited
 
     def _write(self, spec: PageSpec) -> None:
         """Render and write one generated page, as MkDocs' build does, with the previous build's parts."""

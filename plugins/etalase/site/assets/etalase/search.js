@@ -32,6 +32,13 @@ root.hidden = false;
 const PAGEFIND = new URL(root.dataset.pagefind, document.baseURI).href;
 let opening = null;
 
+// In a preview, the index of the records saved since the whole one was written sits in its folder
+// (site/search_index.py: write_saved); the page merges it, and leaves out the whole index's entries
+// of those records, named in a list beside it.
+const SAVED = root.dataset.pagefindSaved ? new URL(root.dataset.pagefindSaved, document.baseURI) : null;
+let savedList = ""; // that list as this page merged it
+let replaced = new Set();
+
 // Pagefind with its index open; opened at the first use, so that a failure there is guarded too.
 // In this page's thread, not Pagefind's worker: a failure in the worker reaches the console
 // uncaught, wherever this page handles it (a query reads a few small chunks either way).
@@ -39,9 +46,29 @@ function pagefind() {
   opening ??= import(PAGEFIND).then(async (module) => {
     await module.options({ noWorker: true });
     await module.init();
+    if (SAVED) await mergeSaved(module);
     return module;
   });
   return opening;
+}
+
+async function readSaved() {
+  const response = await fetch(new URL("saved.json", SAVED), { cache: "no-store" });
+  if (!response.ok) throw new Error("Failed to load Pagefind's saved records"); // being replaced: `guarded`
+  return response.text();
+}
+
+async function mergeSaved(module) {
+  savedList = await readSaved();
+  const list = JSON.parse(savedList);
+  if (!list.replaced) return; // nothing saved since the whole index was written
+  replaced = new Set(list.replaced);
+  await module.mergeIndex(new URL("saved/", SAVED).href);
+}
+
+// A record saved after this page merged the list: the page is loaded again (see `guarded`).
+async function savedUnchanged() {
+  if (SAVED && opening && (await readSaved()) !== savedList) throw new Error("Pagefind's saved records changed");
 }
 
 // The index may be replaced while this page reads it (a preview writing the next one, a deploy half
@@ -110,6 +137,7 @@ async function search(except) {
   const filters = chosenFilters(except);
   if (!words && !Object.keys(filters).length) return null;
   const found = await (await pagefind()).search(words || BROWSE_TERM, { filters });
+  if (replaced.size) found.results = found.results.filter((result) => !replaced.has(result.id));
   if (!words) found.results.sort((a, b) => browsePlace(a.id) - browsePlace(b.id));
   return found;
 }
@@ -149,6 +177,7 @@ function fillOptions(select, counts) {
 async function run() {
   const mine = ++latest;
   writeUrl();
+  await savedUnchanged();
   const main = await search();
   const perFilter = main && countsLoaded ? await Promise.all(selects.map((s) => (s.value ? search(s.name) : main))) : [];
   const first = main ? await load(main.results, 0) : [];
