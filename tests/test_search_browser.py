@@ -7,10 +7,12 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Callable, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, Route, expect
 
 from etalase.labels import label
@@ -18,6 +20,7 @@ from etalase.validate import check_repository
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = "ol.etalase-search__results > li"
+T = TypeVar("T")
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +44,21 @@ def wait_for_results(page: Page) -> None:
 def open_search(page: Page, site_url: str, query: str = "") -> None:
     page.goto(f"{site_url}cari/{query}")
     wait_for_results(page)
+
+
+def search_in_preview(page: Page, preview_url: str, query: str, read: Callable[[Page], T] = titles) -> T:
+    """What `read` finds on a preview's search page for `query`: searched again when the preview loaded
+    the page again meanwhile, as it does to its open pages whenever a rebuild ends (livereload)."""
+    attempts = 10
+    while True:
+        try:
+            open_search(page, preview_url, query)
+            return read(page)
+        except PlaywrightError:
+            attempts -= 1
+            if not attempts:
+                raise
+            page.wait_for_timeout(1000)  # a reload the page asked for itself (search.js: `guarded`) comes after 1 s
 
 
 def innovations_of(catalog, region_name: str) -> list:
@@ -241,11 +259,8 @@ def test_a_preview_finds_an_edited_title(tmp_path, page):
         path.write_text(path.read_text("utf-8").replace("title: ADIARTA", "title: ADIARTA Pratinjau", 1), "utf-8")
         assert wait_for(lambda: "ADIARTA Pratinjau" in (fetch(f"{preview}inovasi/kota-batu/adiarta/") or ""))
 
-        def found() -> bool:
-            open_search(page, preview, "?q=pratinjau")
-            return "ADIARTA Pratinjau" in titles(page)
-
-        assert wait_for(found, seconds=60), "the preview's search finds the new title"
+        found = wait_for(lambda: "ADIARTA Pratinjau" in search_in_preview(page, preview, "?q=pratinjau"), seconds=60)
+        assert found, "the preview's search finds the new title"
     finally:
         process.terminate()
         process.communicate(timeout=30)

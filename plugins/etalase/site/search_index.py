@@ -38,8 +38,9 @@ def write_index(items: list[SearchRecord], site_dir: Path, amendable: bool = Fal
         return 0
     # Each record is indexed as `<place in the browse order>.html`; compact() gives it its address back.
     _bundle(list(enumerate(search.in_browse_order(items))), staging)
-    if amendable:
-        (staging / SAVED_LIST).write_text("{}", "utf-8")
+    if amendable:  # the list names the index it amends: an open search page sees either change (search.js)
+        entry = json.loads((staging / ENTRY).read_text("utf-8"))
+        (staging / SAVED_LIST).write_text(json.dumps({"index": entry["languages"][LANGUAGE]["hash"]}), "utf-8")
     shutil.rmtree(old, ignore_errors=True)
     if output.exists():
         output.rename(old)
@@ -60,16 +61,18 @@ def write_saved(placed: list[tuple[int, SearchRecord]], replaced: list[str], sit
     the entries of the whole index they replace, into an amendable index (`write_index`)."""
     index = site_dir / OUTPUT_DIR
     saved, staging = index / SAVED_DIR, index / f".{SAVED_DIR}-new"
-    if not (index / SAVED_LIST).is_file():
+    try:
+        listed = json.loads((index / SAVED_LIST).read_text("utf-8"))
+    except FileNotFoundError:
         return  # not a preview's index, or being replaced: the next whole one holds the saved records
     shutil.rmtree(staging, ignore_errors=True)
     _bundle(placed, staging)
     # The list goes last, and in one step: the search page never reads one naming an index not there.
     shutil.rmtree(saved, ignore_errors=True)
     staging.rename(saved)
-    listed = index / f".{SAVED_LIST}-new"
-    listed.write_text(json.dumps({"replaced": replaced}), "utf-8")
-    listed.replace(index / SAVED_LIST)
+    staged_list = index / f".{SAVED_LIST}-new"
+    staged_list.write_text(json.dumps(listed | {"replaced": replaced}), "utf-8")
+    staged_list.replace(index / SAVED_LIST)
 
 
 def fragments_folder(site_dir: Path) -> Optional[str]:

@@ -34,16 +34,19 @@ let opening = null;
 
 // In a preview, the index of the records saved since the whole one was written sits in its folder
 // (site/search_index.py: write_saved); the page merges it, and leaves out the whole index's entries
-// of those records, named in a list beside it.
+// of those records, named in a list beside it. The list also names the whole index: when either
+// changes, the page opens the index again before its next search, rather than being loaded again.
 const SAVED = root.dataset.pagefindSaved ? new URL(root.dataset.pagefindSaved, document.baseURI) : null;
 let savedList = ""; // that list as this page merged it
 let replaced = new Set();
+let reopened = 0;
 
 // Pagefind with its index open; opened at the first use, so that a failure there is guarded too.
 // In this page's thread, not Pagefind's worker: a failure in the worker reaches the console
 // uncaught, wherever this page handles it (a query reads a few small chunks either way).
 function pagefind() {
-  opening ??= import(PAGEFIND).then(async (module) => {
+  // Once reopened, under another URL: an imported module is kept by its URL, with its index open.
+  opening ??= import(reopened ? `${PAGEFIND}?reopened=${reopened}` : PAGEFIND).then(async (module) => {
     await module.options({ noWorker: true });
     await module.init();
     if (SAVED) await mergeSaved(module);
@@ -61,14 +64,16 @@ async function readSaved() {
 async function mergeSaved(module) {
   savedList = await readSaved();
   const list = JSON.parse(savedList);
-  if (!list.replaced) return; // nothing saved since the whole index was written
-  replaced = new Set(list.replaced);
+  replaced = new Set(list.replaced ?? []);
+  if (!replaced.size) return; // nothing saved since the whole index was written
   await module.mergeIndex(new URL("saved/", SAVED).href);
 }
 
-// A record saved after this page merged the list: the page is loaded again (see `guarded`).
-async function savedUnchanged() {
-  if (SAVED && opening && (await readSaved()) !== savedList) throw new Error("Pagefind's saved records changed");
+// Another list than the one this page merged: the next search opens the index again.
+async function reopenIfSaved() {
+  if (!SAVED || !opening || (await readSaved()) === savedList) return;
+  opening = null;
+  reopened += 1;
 }
 
 // The index may be replaced while this page reads it (a preview writing the next one, a deploy half
@@ -177,7 +182,7 @@ function fillOptions(select, counts) {
 async function run() {
   const mine = ++latest;
   writeUrl();
-  await savedUnchanged();
+  await reopenIfSaved();
   const main = await search();
   const perFilter = main && countsLoaded ? await Promise.all(selects.map((s) => (s.value ? search(s.name) : main))) : [];
   const first = main ? await load(main.results, 0) : [];
