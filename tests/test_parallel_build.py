@@ -4,10 +4,16 @@ build of one process: same files, same pages, same sitemap, same search index.""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+import time
+from pathlib import Path
 
 import pytest
+
+from etalase.site import search_index
 
 from conftest import ROOT, build_site
 from sample_repo import copy_sample
@@ -45,3 +51,27 @@ def test_a_page_that_fails_in_either_process_fails_the_build(tmp_path, broken):
                              str(tmp_path / "site")], capture_output=True, text=True, cwd=repo)
     assert result.returncode != 0
     assert broken.rstrip("/") + "/index.md" in result.stderr + result.stdout, "the log names the page that failed"
+
+
+def test_a_build_removes_the_index_folders_that_killed_processes_left(tmp_path):
+    """Pagefind's input goes to a folder in memory (/dev/shm) that only a reboot empties; a process killed
+    while indexing (a preview whose terminal was closed) cannot remove its own."""
+    memory = Path(search_index._memory_folder() or tempfile.gettempdir())
+    ended = int(subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                               capture_output=True, text=True, check=True).stdout)
+    abandoned, running, recent = (memory / f"{search_index.WORK_PREFIX}{pid}-test{n}"
+                                  for n, pid in enumerate((ended, os.getpid(), ended)))
+    hours_ago = time.time() - 2 * search_index.ABANDONED_AFTER_SECONDS
+    try:
+        for folder in (abandoned, running, recent):
+            (folder / "pages").mkdir(parents=True)
+            (folder / "pages" / "0000000.html").write_text("<p>x</p>", "utf-8")
+        for folder in (abandoned, running):
+            os.utime(folder, (hours_ago, hours_ago))
+        assert build_site(ROOT, tmp_path / "site").returncode == 0
+        assert not abandoned.exists(), "the folder of a process that ended long ago is removed"
+        assert running.exists(), "a running process's folder is its own"
+        assert recent.exists(), "a recent folder may be another container's process of the same id"
+    finally:
+        for folder in (abandoned, running, recent):
+            shutil.rmtree(folder, ignore_errors=True)

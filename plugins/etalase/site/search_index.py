@@ -6,8 +6,10 @@ import html
 import json
 import os
 import shutil
+import stat
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 from typing import Optional
 
@@ -86,7 +88,7 @@ def _bundle(placed: list[tuple[int, SearchRecord]], output: Path) -> None:
     # through its Python service: that reads one reply per 0.1 s, and stops the indexer as soon as
     # it answers, before the files it writes in the background are complete (truncated bundles
     # were seen on a busy machine); the command line finishes writing before it exits.
-    with tempfile.TemporaryDirectory(prefix="etalase-pagefind-", dir=_memory_folder()) as folder:
+    with _work_folder() as folder:
         pages, bundle = Path(folder, "pages"), Path(folder, "bundle")
         pages.mkdir()
         for place, item in placed:
@@ -115,6 +117,45 @@ def _executable() -> Path:
         raise PluginError("Program Pagefind tidak ditemukan (paket pagefind[extended] tidak terpasang?); "
                           "pasang dengan: make .venv/.installed")
     return executable
+
+
+WORK_PREFIX = "etalase-pagefind-"
+ABANDONED_AFTER_SECONDS = 3600
+
+
+def _work_folder() -> tempfile.TemporaryDirectory:
+    """A folder of this process for Pagefind's input and bundle. Those that processes killed while
+    indexing left behind (a preview whose terminal was closed) are removed first: the memory
+    folder is emptied only when the machine starts again."""
+    parent = _memory_folder()
+    _remove_abandoned(Path(parent or tempfile.gettempdir()))
+    return tempfile.TemporaryDirectory(prefix=f"{WORK_PREFIX}{os.getpid()}-", dir=parent)
+
+
+def _remove_abandoned(parent: Path) -> None:
+    """Remove this user's work folders (named `<prefix><process id>-…`) whose process has ended and
+    that are older than any indexing: a process of another container sharing the folder may have
+    the id of one that ended here."""
+    for folder in parent.glob(f"{WORK_PREFIX}*-*"):
+        pid = folder.name.removeprefix(WORK_PREFIX).split("-", 1)[0]
+        try:
+            info = folder.lstat()
+        except OSError:  # removed meanwhile by its own process
+            continue
+        mine = stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid()
+        old = time.time() - info.st_mtime > ABANDONED_AFTER_SECONDS
+        if mine and old and pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's
+        return True
+    return True
 
 
 def _memory_folder() -> Optional[str]:
