@@ -26,8 +26,9 @@ LANGUAGE = "id"  # Pagefind ships an Indonesian build (stemming: "berbelanja" fi
 OUTPUT_DIR = "pagefind"  # inside the site; the search page loads `pagefind/pagefind.js` from here
 
 
-def write_index(items: list[SearchRecord], site_dir: Path, amendable: bool = False) -> int:
-    """Write the Pagefind bundle into `site_dir/pagefind/`, replacing any earlier one; returns the number of records.
+def write_index(items: list[SearchRecord], site_dir: Path, amendable: bool = False) -> dict[str, int]:
+    """Write the Pagefind bundle into `site_dir/pagefind/`, replacing any earlier one; returns each record's
+    place in it, by URL.
 
     The bundle is made beside the old one and swapped in when complete: a preview keeps searching
     the old index while the new one is made, and a failed run leaves no half index behind. A
@@ -37,18 +38,18 @@ def write_index(items: list[SearchRecord], site_dir: Path, amendable: bool = Fal
     shutil.rmtree(staging, ignore_errors=True)
     if not items:  # a new office's first site: Pagefind refuses an empty index, and the search page says why
         shutil.rmtree(output, ignore_errors=True)
-        return 0
+        return {}
     # Each record is indexed as `<place in the browse order>.html`; compact() gives it its address back.
-    _bundle(list(enumerate(search.in_browse_order(items))), staging)
+    placed = list(enumerate(search.in_browse_order(items)))
+    index_hash = _bundle(placed, staging)
     if amendable:  # the list names the index it amends: an open search page sees either change (search.js)
-        entry = json.loads((staging / ENTRY).read_text("utf-8"))
-        (staging / SAVED_LIST).write_text(json.dumps({"index": entry["languages"][LANGUAGE]["hash"]}), "utf-8")
+        (staging / SAVED_LIST).write_text(json.dumps({"index": index_hash}), "utf-8")
     shutil.rmtree(old, ignore_errors=True)
     if output.exists():
         output.rename(old)
     staging.rename(output)
     shutil.rmtree(old, ignore_errors=True)
-    return len(items)
+    return {item.url: place for place, item in placed}
 
 
 # In a preview, the records saved since the index was written are searched in an index of their own, in
@@ -82,8 +83,9 @@ def fragments_folder(site_dir: Path) -> Optional[str]:
     return next((path.name for path in (site_dir / OUTPUT_DIR / FRAGMENTS).glob("*")), None)
 
 
-def _bundle(placed: list[tuple[int, SearchRecord]], output: Path) -> None:
-    """Index the records, each as `<place>.html`, and write what the search page loads of it into `output`."""
+def _bundle(placed: list[tuple[int, SearchRecord]], output: Path) -> str:
+    """Index the records, each as `<place>.html`, and write what the search page loads of it into `output`;
+    returns the index's hash (which names its files)."""
     # The records go to Pagefind as small HTML files indexed by its command line in one run. Not
     # through its Python service: that reads one reply per 0.1 s, and stops the indexer as soon as
     # it answers, before the files it writes in the background are complete (truncated bundles
@@ -107,7 +109,8 @@ def _bundle(placed: list[tuple[int, SearchRecord]], output: Path) -> None:
         if indexed != len(placed):
             raise PluginError(f"Pagefind mengindeks {indexed} dari {len(placed)} inovasi")
         # Pagefind's bundle is made in memory, and only what the search page loads goes to the site.
-        compact(bundle, output, {place: f"/{item.url}" for place, item in placed})  # as Pagefind writes an address
+        written = compact(bundle, output, {place: f"/{item.url}" for place, item in placed})  # as Pagefind writes an address
+        return str(written["languages"][LANGUAGE]["hash"])
 
 
 def _executable() -> Path:

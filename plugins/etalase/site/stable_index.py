@@ -23,7 +23,7 @@ import hashlib
 import json
 import shutil
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Mapping
 
 import cbor2
 
@@ -36,10 +36,11 @@ META_SORTS = 4  # [[sort, [page, ...]], ...]
 LOADED = ("pagefind.js", "pagefind-worker.js")  # and the WebAssembly of each language
 
 
-def compact(bundle: Path, output: Path, urls: Mapping[int, str]) -> None:
+def compact(bundle: Path, output: Path, urls: Mapping[int, str]) -> dict[str, Any]:
     """Write into `output` (a new folder) what the search page loads of Pagefind's `bundle`, of pages
     indexed as `/<n>.html` (n: the page's place in the browse order) with their addresses `urls[n]`:
-    fragments renamed as above, filters in a stable order. Pagefind's UI scripts are left out."""
+    fragments renamed as above, filters in a stable order. Pagefind's UI scripts are left out.
+    Returns the entry file written (each language's index hash)."""
     output.mkdir(parents=True)  # the site folder itself may not be there yet: `mkdocs build` makes it later
     for name in (*LOADED, *(path.name for path in bundle.glob("wasm.*.pagefind"))):
         shutil.copyfile(bundle / name, output / name)
@@ -59,6 +60,7 @@ def compact(bundle: Path, output: Path, urls: Mapping[int, str]) -> None:
         # Pagefind names the metadata file with as many hash characters as the language tag plus 8.
         info["hash"] = _write(output, ".pf_meta", language, len(language) + 8, cbor2.dumps(meta), prefix="pagefind.")
     (output / ENTRY).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    return entry
 
 
 def _rename_fragments(source: Path, target: Path, pages: list[list], urls: Mapping[int, str]) -> list[list]:

@@ -254,8 +254,7 @@ class Accelerator:
         if not (self.preview and self.enabled):
             search_index.write_index(records, self.site_dir)
             return
-        self._index_process().submit(search_index.write_index, records, self.site_dir, True).result()
-        places = {record.url: place for place, record in enumerate(search.in_browse_order(records))}
+        places = self._index_process().submit(search_index.write_index, records, self.site_dir, True).result()
         self.whole_index = (search_index.fragments_folder(self.site_dir), places)
 
     def _index_process(self) -> ProcessPoolExecutor:
