@@ -39,6 +39,11 @@ FILTERS = {
 BROWSE_TERM = "zzsemuainovasi"
 
 
+# The meta that ranks a result: Pagefind boosts a page whose title holds the words searched for. The
+# rest of a record's meta is only shown.
+RANKED_META = ("title",)
+
+
 @dataclass(frozen=True)
 class SearchRecord:
     url: str  # site-relative; Pagefind prefixes the folder the site is served from

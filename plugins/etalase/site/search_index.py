@@ -109,7 +109,7 @@ def _bundle(placed: list[tuple[int, SearchRecord]], output: Path) -> str:
         if indexed != len(placed):
             raise PluginError(f"Pagefind mengindeks {indexed} dari {len(placed)} inovasi")
         # Pagefind's bundle is made in memory, and only what the search page loads goes to the site.
-        written = compact(bundle, output, {place: f"/{item.url}" for place, item in placed})  # as Pagefind writes an address
+        written = compact(bundle, output, dict(placed))
         return str(written["languages"][LANGUAGE]["hash"])
 
 
@@ -169,9 +169,10 @@ def _memory_folder() -> Optional[str]:
 
 
 def _record_html(record: SearchRecord) -> str:
-    """One record as Pagefind reads a page: the text is indexed; meta and filters are not."""
+    """One record as Pagefind reads a page: the text is indexed, with the meta that ranks a result (the rest
+    of its meta goes into its fragment, stable_index.py); filters are not indexed."""
     text = "".join(f"<p>{html.escape(line)}</p>" for line in record.content.split("\n"))
-    tagged = [("meta", key, value) for key, value in record.meta.items()]
+    tagged = [("meta", key, record.meta[key]) for key in search.RANKED_META]
     tagged += [("filter", key, value) for key, values in record.filters.items() for value in values]
     data = "".join(f'<span data-pagefind-{kind}="{html.escape(key)}">{html.escape(value)}</span>'
                    for kind, key, value in tagged)

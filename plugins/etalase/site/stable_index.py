@@ -6,7 +6,10 @@ content, which compresses badly; here the fragments of one index go into a folde
 of them all, each named by its place in the browse order (by title): names that compress well, and
 that tell the search page the order of browse results without Pagefind's sort (a list of every
 page in the same file). A fragment keeps what a result shows (its address, word count and meta);
-its text and filters are not read by the search page.
+its text and filters are not read by the search page. The meta a result shows but that does not rank
+it is put into the fragment here rather than given to Pagefind: Pagefind also indexes the words of
+every meta value it reads, in memory that grows with them, for text the records' content holds
+already (bench/RESULTS.md, Round 11).
 
 Pagefind 1.5.2 also writes the values of each filter (and the filter list in its metadata file) in
 the order of a randomly seeded hash map, so two builds of the same records name and fill the
@@ -23,7 +26,7 @@ import hashlib
 import json
 import shutil
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, Protocol
 
 import cbor2
 
@@ -36,9 +39,19 @@ META_SORTS = 4  # [[sort, [page, ...]], ...]
 LOADED = ("pagefind.js", "pagefind-worker.js")  # and the WebAssembly of each language
 
 
-def compact(bundle: Path, output: Path, urls: Mapping[int, str]) -> dict[str, Any]:
+class Shown(Protocol):
+    """What a search result shows of a page: its site-relative address and its meta."""
+
+    @property
+    def url(self) -> str: ...
+
+    @property
+    def meta(self) -> Mapping[str, str]: ...
+
+
+def compact(bundle: Path, output: Path, pages: Mapping[int, Shown]) -> dict[str, Any]:
     """Write into `output` (a new folder) what the search page loads of Pagefind's `bundle`, of pages
-    indexed as `/<n>.html` (n: the page's place in the browse order) with their addresses `urls[n]`:
+    indexed as `/<n>.html` (n: the page's place in the browse order) that show as `pages[n]`:
     fragments renamed as above, filters in a stable order. Pagefind's UI scripts are left out.
     Returns the entry file written (each language's index hash)."""
     output.mkdir(parents=True)  # the site folder itself may not be there yet: `mkdocs build` makes it later
@@ -49,7 +62,7 @@ def compact(bundle: Path, output: Path, urls: Mapping[int, str]) -> dict[str, An
     entry = json.loads((bundle / ENTRY).read_text("utf-8"))
     for language, info in entry["languages"].items():
         meta = _read(bundle / f"pagefind.{info['hash']}.pf_meta")
-        meta[META_PAGES] = _rename_fragments(bundle / FRAGMENTS, output / FRAGMENTS, meta[META_PAGES], urls)
+        meta[META_PAGES] = _rename_fragments(bundle / FRAGMENTS, output / FRAGMENTS, meta[META_PAGES], pages)
         filters = []
         for name, old in meta[META_FILTERS]:
             filter_name, values = _read(bundle / "filter" / f"{old}.pf_filter")
@@ -63,20 +76,22 @@ def compact(bundle: Path, output: Path, urls: Mapping[int, str]) -> dict[str, An
     return entry
 
 
-def _rename_fragments(source: Path, target: Path, pages: list[list], urls: Mapping[int, str]) -> list[list]:
-    """Write the fragments of `pages` as `<folder hash>/<place, hex>`; returns the pages' new entries."""
+def _rename_fragments(source: Path, target: Path, entries: list[list], pages: Mapping[int, Shown]) -> list[list]:
+    """Write the fragments of `entries` as `<folder hash>/<place, hex>`; returns their new entries."""
     bodies = {}
-    for fragment, _ in pages:
+    for fragment, _ in entries:
         data = json.loads(_read_bytes(source / f"{fragment}.pf_fragment"))
         place = int(data["url"].removeprefix("/").removesuffix(".html"))
-        data.update(url=urls[place], content="", filters={})
+        shown = pages[place]
+        # The address as Pagefind writes one, and the meta in its order (by name).
+        data.update(url=f"/{shown.url}", content="", filters={}, meta=dict(sorted(shown.meta.items())))
         bodies[fragment] = (place, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     everything = hashlib.sha1(b"\0".join(body for _, body in sorted(bodies.values())))
     tag = everything.hexdigest()[:8]  # a changed fragment is fetched from a new folder, never from a cache
     (target / tag).mkdir(parents=True)
     for place, body in bodies.values():
         (target / tag / f"{place:x}.pf_fragment").write_bytes(_compress(body))
-    return [[f"{tag}/{bodies[fragment][0]:x}", words] for fragment, words in pages]
+    return [[f"{tag}/{bodies[fragment][0]:x}", words] for fragment, words in entries]
 
 
 def _read_bytes(path: Path) -> bytes:
