@@ -83,7 +83,7 @@ def test_header_search_box_opens_the_search_page(page, site_url):
     assert theme_index == []
 
 
-def test_searching_pasar_finds_pasar_mama_and_announces_the_count(page, site_url):
+def test_searching_pasar_finds_pasar_mama_and_announces_the_count(page, site_url, catalog):
     open_search(page, site_url)
     page.get_by_label("Kata kunci").fill("pasar")
     expect(page.locator(f"{RESULTS} h2").first).to_have_text("Pasar Mama")
@@ -91,7 +91,10 @@ def test_searching_pasar_finds_pasar_mama_and_announces_the_count(page, site_url
     expect(status).to_have_attribute("aria-live", "polite")
     expect(status).to_have_text(f"{len(titles(page))} inovasi ditemukan")
     result = page.locator(RESULTS).filter(has_text="Pasar Mama")
+    # What a result shows besides its title comes from the record, not from what Pagefind indexed.
     expect(result).to_contain_text("Kota Batam")
+    pasar_mama = next(i for i in catalog.innovations.values() if i.title == "Pasar Mama")
+    expect(result).to_contain_text(pasar_mama.summary)
     result.get_by_role("link", name="Pasar Mama").click()
     expect(page.locator("h1")).to_have_text(re.compile("Pasar Mama"))
 
