@@ -430,8 +430,12 @@ def targets(rows: list[Row]) -> dict[str, list[str]]:
     check(national, "output at 50,000", times(1e-6, 50000, *full, "output_bytes"), 800.0, " MB")
     check(national, "files at 50,000", value(50000, *full, "files"), 150_000, "")
     check(national, "full build at 50,000 vs 1.5× Hugo's", value(50000, *full), times(1.5, 50000, *hugo), " s")
-    peak = max((r.peak_mb for r in rows if r.size == 50000 and r.tool == "Etalase"), default=None)
-    check(national, "peak memory at 50,000", peak, 1536.0, " MB")
+    # A build's peak (the published site's) and the editor's preview's, which holds the whole site in one process.
+    for label, in_preview in (("peak memory of a build at 50,000", False),
+                              ("peak memory of the preview at 50,000", True)):
+        peak = max((r.peak_mb for r in rows if r.size == 50000 and r.tool == "Etalase"
+                    and r.step.startswith("preview") == in_preview), default=None)
+        check(national, label, peak, 1536.0, " MB")
     return {"Targets (issue 6, at 10,000 innovations)": speed, "Targets (issue 19: a national catalog)": national}
 
 
