@@ -128,4 +128,7 @@ def _program_name(catalog: Catalog, program_id: str) -> str:
 
 def digest(items: list[SearchRecord]) -> str:
     """The same for the same records in the same order: an unchanged index need not be written again."""
-    return hashlib.sha256("\0".join(map(repr, items)).encode("utf-8")).hexdigest()
+    hashed = hashlib.sha256()
+    for item in items:  # one by one: joined, a national catalog's records are one string of their size, twice
+        hashed.update(repr(item).encode("utf-8") + b"\0")
+    return hashed.hexdigest()
