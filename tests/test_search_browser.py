@@ -100,6 +100,17 @@ def test_searching_pasar_finds_pasar_mama_and_announces_the_count(page, site_url
 
 
 
+@pytest.mark.parametrize("word", ["nontunai", "daring"])
+def test_an_innovation_named_by_the_words_comes_before_one_that_only_mentions_them(page, site_url, catalog, word):
+    named = [i.title for i in catalog.innovations.values() if word in i.title.lower()]
+    mentioned = [i.title for i in catalog.innovations.values()
+                 if word in i.summary.lower() and word not in i.title.lower()]
+    assert len(named) == 1 and mentioned, "the sample has one innovation named by the word and others mentioning it"
+    open_search(page, site_url, f"?q={word}")
+    found = titles(page)
+    assert found[0] == named[0] and set(mentioned) <= set(found)
+
+
 @pytest.mark.parametrize("part", ["pagefind-entry.json", "*.pf_meta"])
 def test_an_index_replaced_while_the_page_reads_it_is_read_again(page, site_url, part):
     """A preview writing the next index, or a deploy half in a cache: a file of the index the page
