@@ -18,6 +18,9 @@ from playwright.sync_api import Page, Route, expect
 from etalase.labels import label
 from etalase.validate import check_repository
 
+from browser import serve
+from conftest import build_site
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = "ol.etalase-search__results > li"
 T = TypeVar("T")
@@ -109,6 +112,40 @@ def test_an_innovation_named_by_the_words_comes_before_one_that_only_mentions_th
     open_search(page, site_url, f"?q={word}")
     found = titles(page)
     assert found[0] == named[0] and set(mentioned) <= set(found)
+
+
+INNOVATION = """---
+title: {title}
+region: "21.71"
+sectors: [pertanian]
+type: non-digital
+form: pelayanan-publik
+stage: penerapan
+launched: 2021
+summary: {summary}
+---
+{body}
+"""
+
+
+def test_the_title_outranks_words_repeated_in_the_text(tmp_path, page):
+    """An innovation named by the word comes first even when another says the word far more often: the
+    title weighs more than the text (pages.search.RANKED_META). Ranked by its page's words alone it
+    comes second: this test fails when the title is not given to Pagefind."""
+    from test_site_catalog import copy_repository
+
+    root = copy_repository(tmp_path)
+    folder = root / "innovations" / "kota-batam"
+    (folder / "lumbung-kelor.md").write_text(INNOVATION.format(
+        title="Lumbung Kelor", summary="Bibit tanaman gizi dibagikan kepada warga.",
+        body="Kader membagikan bibit kepada keluarga di setiap kelurahan setiap bulan, dicatat di posyandu."), "utf-8")
+    (folder / "gerakan-gizi-desa.md").write_text(INNOVATION.format(
+        title="Gerakan Gizi Desa", summary="Kelor untuk gizi; kelor ditanam, kelor dipanen, kelor diolah.",
+        body="Daun kelor, teh kelor, bubur kelor dan kue kelor dari kebun kelor warga."), "utf-8")
+    build_site(root, tmp_path / "site")
+    with serve(tmp_path / "site") as url:
+        open_search(page, url, "?q=kelor")
+        assert titles(page) == ["Lumbung Kelor", "Gerakan Gizi Desa"]
 
 
 @pytest.mark.parametrize("part", ["pagefind-entry.json", "*.pf_meta"])
