@@ -1,14 +1,23 @@
 """What every page carried that no visitor needs is left out (site/lean.py): the templates'
 indentation and blank lines, the texts of Material's search box, four of five stylesheet links;
-code samples keep their white space."""
+code samples keep their white space, and every kind of page looks, in Chromium, as the theme's own
+output of it does."""
 
 from __future__ import annotations
 
 import html
+import io
 import re
+import subprocess
+import sys
 from pathlib import Path
 
-from conftest import ROOT
+import pytest
+from PIL import Image, ImageChops
+
+from browser import ON_DESKTOP, ON_PHONE, serve
+from conftest import ROOT, build_site
+from sample_repo import copy_site
 
 # Text whose white space shows, or that is not HTML, and the pages' Markdown content: left as written.
 KEPT = re.compile(r"<(pre|code|kbd|textarea|script|style)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
@@ -76,3 +85,56 @@ def test_a_template_compiled_without_the_lean_extension_is_not_reused_with_it(tm
     assert render() == "<p>a</p>\n    \n    <p>b</p>"
     assert render(lean.Compact) == "<p>a</p>\n<p>b</p>"
     assert render() == "<p>a</p>\n    \n    <p>b</p>"  # and back
+
+
+# The sample site built with lean.py's rewriting turned off: the templates' output as the theme writes it.
+THEMES_OWN_OUTPUT = """
+import sys
+from pathlib import Path
+from etalase.site import build, lean
+lean.install = lambda env, config: None
+lean.blank_lines = lambda page: page
+sys.exit(build.build_site(Path(sys.argv[1]), Path(sys.argv[2])))
+"""
+NOISE, FEW = 8, 50  # levels of 255 (grey) a pixel may differ by; pixels that may differ by more
+# A page of every kind: home, catalogs, an innovation, a region and a province, awards, an edition,
+# winners, years, the index, the downloads, search, the guide and a page of it, the missing page.
+LOOKS = ["", "inovasi/", "inovasi/kota-batu/adiarta/", "daerah/", "daerah/kota-batu/", "daerah/jawa-timur/",
+         "urusan/", "penghargaan/", "penghargaan/innovative-government-award/2020/", "pemenang/", "tahun/",
+         "indeks/", "data/", "cari/?q=pasar", "panduan/", "panduan/menambah-inovasi/", "404.html"]
+
+
+def screenshot(browser, url: str, device: dict) -> Image.Image:
+    context = browser.new_context(locale="id-ID", reduced_motion="reduce", **device)
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="networkidle")
+        return Image.open(io.BytesIO(page.screenshot(full_page=True, animations="disabled"))).convert("RGB")
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def both_sites(tmp_path_factory) -> tuple[Path, Path]:
+    """The sample built as the project builds it, and with lean.py turned off."""
+    folder = tmp_path_factory.mktemp("looks")
+    repo = copy_site(folder / "repo")
+    build_site(repo, folder / "lean")
+    own = subprocess.run([sys.executable, "-c", THEMES_OWN_OUTPUT, str(repo), str(folder / "own")],
+                         capture_output=True, text=True)
+    assert own.returncode == 0, own.stdout + own.stderr
+    page = Path("inovasi", "kota-batu", "adiarta", "index.html")
+    assert (folder / "lean" / page).stat().st_size < (folder / "own" / page).stat().st_size, "lean.py was off"
+    return folder / "lean", folder / "own"
+
+
+@pytest.mark.parametrize("device", [ON_DESKTOP, ON_PHONE], ids=["desktop", "phone"])
+def test_lean_pages_look_as_the_themes_own_output(both_sites, browser, device):
+    with serve(both_sites[0]) as lean_url, serve(both_sites[1]) as own_url:
+        for url in LOOKS:
+            seen, expected = screenshot(browser, lean_url + url, device), screenshot(browser, own_url + url, device)
+            assert seen.size == expected.size, (url, seen.size, expected.size)
+            # Two loads of one page may differ by some levels of anti-aliasing on a few pixels; a moved,
+            # missing or wrapped word, or a border a pixel off, changes hundreds of them.
+            changed = sum(ImageChops.difference(seen, expected).convert("L").histogram()[NOISE + 1:])
+            assert changed <= FEW, f"/{url} looks different: {changed} pixels"
