@@ -3,8 +3,10 @@
 - `axe_violations(page)`: axe-core (npm, `node_modules/`, installed by `make test` with `npm ci`)
   injected into a Playwright page of Debian's Chromium; every rule axe runs by default (WCAG 2.x
   A and AA plus best practices), any impact.
-- `PAGE_TYPES`: one page of each kind the site makes, as paths below the site's root. A new kind
-  of page goes here and is then checked by axe at both widths (tests/test_accessibility.py).
+- `PAGE_TYPES`: one page of each kind the site makes, as paths below the site's root, and `show()`,
+  which opens one as a visitor sees it. A new kind of page goes here and is then checked by axe at
+  both widths (tests/test_accessibility.py) and compared with the theme's own output of it
+  (tests/test_lean.py).
 - `NODE_MODULES` and `npm_tool()`: where the npm test tools are, failing (never skipping) when
   they are missing.
 """
@@ -12,14 +14,16 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 ROOT = Path(__file__).resolve().parents[1]
 NODE_MODULES = ROOT / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+SEARCH_RESULTS = "ol.etalase-search__results > li"
 
 # One page of every kind, with what the visitor does there first (if anything) before axe looks: a path, or a
 # path and the text of a control clicked first (a view that is hidden until then, which axe would not see).
@@ -56,6 +60,20 @@ PAGE_TYPES: dict[str, str | tuple[str, str]] = {
     "guide page": "panduan/menambah-inovasi/",
     "guide's data questions": "panduan/pertanyaan-data/",
 }
+
+
+def show(page: Page, site_url: str, kind: str | tuple[str, str]) -> str:
+    """Open a page of PAGE_TYPES as a visitor sees it (on the search page, once the search has answered;
+    then the control clicked, if any); returns its path."""
+    path, click = (kind, None) if isinstance(kind, str) else kind
+    page.goto(site_url + path)
+    if page.locator("[data-etalase-search]").count():
+        expect(page.get_by_role("status")).not_to_have_text(re.compile("^Memuat"))
+        if "?" in path:  # a query or filters in the address: the results too
+            expect(page.locator(SEARCH_RESULTS).first).to_be_visible()
+    if click:
+        page.get_by_text(click, exact=True).click()
+    return path
 
 
 def npm_tool(path: Path) -> Path:

@@ -33,9 +33,6 @@ CHROMIUM_ARGS = [
 ]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
-# A browser context as a desktop window, and as a phone (touch, a display of two pixels per point).
-ON_DESKTOP = {"viewport": DESKTOP}
-ON_PHONE = {"viewport": PHONE, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -119,9 +116,9 @@ def _page(browser: Browser, **options) -> Iterator[Page]:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    yield from _page(browser, **ON_DESKTOP)
+    yield from _page(browser, viewport=DESKTOP)
 
 
 @pytest.fixture
 def phone(browser: Browser) -> Iterator[Page]:
-    yield from _page(browser, **ON_PHONE)
+    yield from _page(browser, viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)

@@ -11,29 +11,16 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
-from a11y import PAGE_TYPES, axe_violations, describe
+from a11y import PAGE_TYPES, axe_violations, describe, show
+from a11y import SEARCH_RESULTS as RESULTS
 from browser import DESKTOP, PHONE
-
-RESULTS = "ol.etalase-search__results > li"
-
-
-def open_page(page: Page, url: str) -> None:
-    """Load a page as a visitor sees it: on the search page, once the search has answered."""
-    page.goto(url)
-    if page.locator("[data-etalase-search]").count():
-        expect(page.get_by_role("status")).not_to_have_text(re.compile("^Memuat"))
-        if "?" in url:  # a query or filters in the address: axe checks the results too
-            expect(page.locator(RESULTS).first).to_be_visible()
 
 
 @pytest.mark.parametrize("width", [DESKTOP["width"], PHONE["width"]], ids=["1280px", "390px"])
 @pytest.mark.parametrize("kind", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
 def test_no_axe_violations(request, site_url, kind, width):
     page = request.getfixturevalue("page" if width == DESKTOP["width"] else "phone")
-    path, click = (kind, None) if isinstance(kind, str) else kind
-    open_page(page, site_url + path)
-    if click:
-        page.get_by_text(click, exact=True).click()
+    path = show(page, site_url, kind)
     violations = axe_violations(page)
     assert not violations, f"axe-core on /{path} at {width} px:\n{describe(violations)}"
 
@@ -60,7 +47,7 @@ def tab_through(page: Page, limit: int = 300) -> list[dict]:
 @pytest.mark.parametrize("path", ["", "inovasi/kota-batam/pasar-mama/",
                                   "penghargaan/kompetisi-inovasi-pelayanan-publik-kota-batu/2020/", "cari/?q=pasar"])
 def test_every_control_shows_where_the_keyboard_is(page, site_url, path):
-    open_page(page, site_url + path)
+    show(page, site_url, path)
     focused = tab_through(page)
     assert len(focused) > 10
     hidden = [f["html"] for f in focused
@@ -69,7 +56,7 @@ def test_every_control_shows_where_the_keyboard_is(page, site_url, path):
 
 
 def test_skip_link_is_first_and_jumps_to_the_content(page, site_url):
-    open_page(page, site_url + "daerah/")  # a page without a table of contents: Material offers no skip link there
+    show(page, site_url, "daerah/")  # a page without a table of contents: Material offers no skip link there
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Lewati ke isi")
     expect(skip).to_be_focused()
@@ -90,7 +77,7 @@ def press_tab_until(page: Page, selector: str, limit: int = 60) -> None:
 
 
 def test_search_and_filters_by_keyboard_alone_with_announcements(page, site_url):
-    open_page(page, site_url + "cari/")
+    show(page, site_url, "cari/")
     status = page.get_by_role("status")
     expect(status).to_have_attribute("aria-live", "polite")
     press_tab_until(page, "#etalase-q")
@@ -155,7 +142,7 @@ def test_every_page_is_in_indonesian_and_its_tables_have_headers_and_captions(bu
 @pytest.mark.parametrize("path", ["", "cari/"], ids=["header", "search page"])
 def test_typed_search_words_are_readable(page, site_url, path):
     """axe checks the text in a box only once there is some: what a visitor types, in the header and on /cari/."""
-    open_page(page, site_url + path)
+    show(page, site_url, path)
     box = page.locator("#etalase-header-q" if not path else "#etalase-q")
     box.fill("pasar")
     box.blur()
