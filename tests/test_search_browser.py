@@ -18,11 +18,11 @@ from playwright.sync_api import Page, Route, expect
 from etalase.labels import label
 from etalase.validate import check_repository
 
+from a11y import SEARCH_RESULTS as RESULTS
 from browser import serve
 from conftest import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
-RESULTS = "ol.etalase-search__results > li"
 T = TypeVar("T")
 
 

@@ -86,7 +86,9 @@ def _rename_fragments(source: Path, target: Path, entries: list[list], pages: Ma
         # The address as Pagefind writes one, and the meta in its order (by name).
         data.update(url=f"/{shown.url}", content="", filters={}, meta=dict(sorted(shown.meta.items())))
         bodies[fragment] = (place, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-    everything = hashlib.sha1(b"\0".join(body for _, body in sorted(bodies.values())))
+    everything = hashlib.sha1()
+    for number, (_, body) in enumerate(sorted(bodies.values())):  # one by one: not a copy of them all
+        everything.update(b"\0" + body if number else body)
     tag = everything.hexdigest()[:8]  # a changed fragment is fetched from a new folder, never from a cache
     (target / tag).mkdir(parents=True)
     for place, body in bodies.values():
