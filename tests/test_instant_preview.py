@@ -173,7 +173,7 @@ def test_the_preview_shows_a_saved_innovation_before_the_rebuild_ends(tmp_path, 
         # indexes: the rebuild kept it (it writes one only for other records).
         assert preview.count(INDEXED, first_save, saved) == 1, preview.output()
     finally:
-        page.goto("about:blank")  # the tab closed first: one the last rebuild reloads must not fetch from a stopped preview
+        page.close()  # the tab closed first: one the last rebuild reloads must not fetch from a stopped preview
         preview.stop()
 
 

@@ -313,6 +313,6 @@ def test_a_preview_finds_an_edited_title(tmp_path, page):
         found = wait_for(lambda: "ADIARTA Pratinjau" in search_in_preview(page, preview, "?q=pratinjau"), seconds=60)
         assert found, "the preview's search finds the new title"
     finally:
-        page.goto("about:blank")  # the tab closed first: one the last rebuild reloads must not fetch from a stopped preview
+        page.close()  # the tab closed first: one the last rebuild reloads must not fetch from a stopped preview
         process.terminate()
         process.communicate(timeout=30)
