@@ -21,7 +21,7 @@ import pytest
 from etalase.pages.digest import page_digest, page_digests
 from etalase.pages.options import SiteOptions
 from etalase.pages.sections import page_specs
-from etalase.pages.spec import PageSpec
+from etalase.pages.spec import Derived, PageSpec
 from etalase.pages.urls import Urls
 from etalase.validate import check_repository
 
@@ -120,6 +120,27 @@ def test_a_context_value_the_digest_cannot_read_is_refused():
         spec = PageSpec(url="x/", title="X", template="etalase/home.html", context={"items": [value]})
         with pytest.raises(TypeError, match=type(value).__name__):
             page_digest(spec)
+
+
+def shout(text: str) -> str:
+    return text.upper()
+
+
+def whisper(text: str) -> str:
+    return text.lower()
+
+
+def test_a_derived_value_is_read_by_its_function_and_inputs_and_made_only_for_the_template():
+    def page(make, text: str) -> PageSpec:
+        return PageSpec(url="x/", title="X", template="etalase/home.html", context={"said": Derived(make, (text,))},
+                        markdown=Derived(make, (text,)))
+
+    first = page(shout, "halo")
+    assert page_digest(first) == page_digest(page(shout, "halo"))
+    assert page_digest(first) != page_digest(page(shout, "hai"))
+    assert page_digest(first) != page_digest(page(whisper, "halo"))
+    assert first.rendered_context() == {"said": "HALO"}
+    assert first.source().endswith("\n\nHALO")
 
 
 def test_editing_a_narrative_changes_that_innovation_page_only(sample, tmp_path):

@@ -6,9 +6,10 @@ page shares (configuration, navigation, templates, plugin version) is the caller
 builds that give a page the same digest render it the same, so a rebuild can skip it.
 
 The context is walked deterministically: records by their JSON and private attributes (an
-innovation's body aside: it is its page's Markdown), dataclasses by their fields, dicts by sorted
-key, sequences in order, plain values with their type. Any other kind of value raises TypeError,
-so a new kind of context value cannot be silently left out.
+innovation's body aside: it is its page's Markdown), a Derived value by its function's name and
+inputs, dataclasses by their fields, dicts by sorted key, sequences in order, plain values with
+their type. Any other kind of value raises TypeError, so a new kind of context value cannot be
+silently left out.
 """
 
 from __future__ import annotations
@@ -21,10 +22,11 @@ from typing import Any, Iterable, Optional
 
 from pydantic import BaseModel
 
-from .spec import PageSpec
+from .spec import Derived, PageSpec
 
-# id() -> (record, its tag and digest) for the records seen in one build: the same Region is in
-# thousands of contexts and is serialised once. Holding the record keeps its id from being reused.
+# id() -> (value, its tag and digest) for the records and frozen dataclasses seen in one build: the
+# same Region is in thousands of contexts and is serialised once. Holding the value keeps its id
+# from being reused.
 Memo = dict[int, tuple[Any, bytes]]
 # An innovation's narrative and where it starts in its file: neither reaches a listing (see `_record`).
 _UNSHOWN = frozenset({"_body", "_closing_line"})
@@ -84,17 +86,37 @@ def _walk(value: Any, parts: list[bytes], memo: Memo) -> None:
             _walk(item, parts, memo)
     elif isinstance(value, BaseModel):
         parts.append(_record(value, memo))
+    elif kind is Derived:
+        parts.append(b"f%s.%s:" % (value.make.__module__.encode(), value.make.__qualname__.encode()))
+        _walk(value.inputs, parts, memo)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        parts.append(b"c%s:" % kind.__qualname__.encode())
-        for name in _fields(kind):  # type: ignore[arg-type]  # a class is hashable
-            _walk(getattr(value, name), parts, memo)
+        if kind.__dataclass_params__.frozen:  # its fields are set once
+            parts.append(_frozen(value, memo))
+        else:
+            _fields_of(value, parts, memo)
     else:
         raise TypeError(f"page context holds a {kind.__module__}.{kind.__qualname__}, which the page digest cannot read")
+
+
+def _fields_of(value: Any, parts: list[bytes], memo: Memo) -> None:
+    kind = type(value)
+    parts.append(b"c%s:" % kind.__qualname__.encode())
+    for name in _fields(kind):  # type: ignore[arg-type]  # a class is hashable
+        _walk(getattr(value, name), parts, memo)
 
 
 @cache
 def _fields(kind: type) -> tuple[str, ...]:
     return tuple(field.name for field in dataclasses.fields(kind))
+
+
+def _frozen(value: Any, memo: Memo) -> bytes:
+    """A frozen dataclass's tag and digest, computed once (the site's addresses, a picture's sizes)."""
+    parts: list[bytes] = []
+    _fields_of(value, parts, memo)
+    tagged = b"o" + hashlib.sha256(b"".join(parts)).digest()
+    memo[id(value)] = (value, tagged)
+    return tagged
 
 
 def _record(record: BaseModel, memo: Memo) -> bytes:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Callable, TypeVar
 
 import yaml
 
@@ -14,19 +14,40 @@ from .urls import Urls
 T = TypeVar("T")
 
 
+@dataclass(frozen=True)
+class Derived:
+    """A value of a page that code makes from other values, `make(*inputs)`, when the page is rendered.
+
+    A rebuild makes the spec of every page, also of the many it keeps unchanged, and a preview holds
+    them all: what only a rendered page needs (its JSON-LD, its narrative in the official order) is
+    not made for the others. `make` is code, which every page's digest covers (the plugin's files);
+    a page's own digest reads the function's name and the inputs (digest.py).
+    """
+
+    make: Callable[..., Any]
+    inputs: tuple[Any, ...]
+
+    def value(self) -> Any:
+        return self.make(*self.inputs)
+
+
 @dataclass
 class PageSpec:
     url: str  # site-relative, with a trailing slash ("" for the home page)
     title: str
     template: str  # e.g. "etalase/innovation.html"; a site can override it in its custom_dir
-    context: dict[str, Any] = field(default_factory=dict)
-    markdown: str = ""  # rendered by MkDocs into `page.content` (the narrative of an innovation)
+    context: dict[str, Any] = field(default_factory=dict)  # values may be Derived
+    markdown: str | Derived = ""  # rendered by MkDocs into `page.content` (the narrative of an innovation)
     description: str = ""  # the page's meta description, for search engines and link previews
     files: dict[str, bytes] = field(default_factory=dict)  # site path -> content published with the page (downloads)
 
     @property
     def src_uri(self) -> str:
         return Urls.src_uri(self.url)
+
+    def rendered_context(self) -> dict[str, Any]:
+        """The context its template reads: Derived values made."""
+        return {key: value.value() if isinstance(value, Derived) else value for key, value in self.context.items()}
 
     def source(self) -> str:
         """The virtual Markdown file: front matter (safely dumped) and the body.
@@ -38,7 +59,8 @@ class PageSpec:
         if self.description:
             meta["description"] = html.escape(self.description)
         front = yaml.dump(meta, Dumper=DUMPER, allow_unicode=True, sort_keys=False)
-        return "---\n" + front + "---\n\n" + self.markdown
+        markdown = self.markdown.value() if isinstance(self.markdown, Derived) else self.markdown
+        return "---\n" + front + "---\n\n" + markdown
 
 
 def chunks(items: list[T], size: int) -> list[list[T]]:

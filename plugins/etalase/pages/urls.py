@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Optional
+
 from ..export import FEED_FILE
 from ..records import Edition, Innovation, Program, Region, Sector
 from .options import SiteOptions
 
 
+@dataclass(frozen=True)
 class Urls:
     """Site-relative URLs with a trailing slash; templates pass them through MkDocs' `url` filter."""
 
-    def __init__(self, options: SiteOptions):
-        self.options = options
-        self.site_url = options.site_url
+    options: SiteOptions
+
+    @property
+    def site_url(self) -> Optional[str]:
+        return self.options.site_url
 
     def home(self) -> str:
         return ""

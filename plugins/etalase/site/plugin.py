@@ -137,7 +137,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                         config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            context.update(spec.context, urls=self.urls, preview=self.preview)
+            context.update(spec.rendered_context(), urls=self.urls, preview=self.preview)
         return context
 
     def on_template_context(self, context: dict[str, Any], /, *,  # type: ignore[override]  # as on_page_context

@@ -13,7 +13,7 @@ from ...labels import LABELS
 from ...records import Category, Edition, Program, Stage, Winner
 from .. import structured
 from ..options import SiteOptions
-from ..spec import PageSpec
+from ..spec import Derived, PageSpec
 from ..urls import Urls
 from .refs import refs
 
@@ -59,7 +59,7 @@ def pages(catalog: Catalog, urls: Urls, options: SiteOptions, pictures: CatalogP
             title=program.name,
             template="etalase/program.html",
             context={"program": program, "editions": editions, "chart": charts.program_chart(editions),
-                     "structured_data": structured.program(program, editions, urls),
+                     "structured_data": Derived(structured.program, (program, editions, urls)),
                      "logo": logo, "preview_image": logo.src.url if logo else None,
                      "region": catalog.regions.get(program.region) if program.region else None},
             description=program.description or f"{program.name}: edisi dan pemenangnya.",
@@ -83,7 +83,7 @@ def edition_page(program: Program, edition: Edition, editions: list[Edition], in
             "program": program,
             "edition": edition,
             "organizer": organizer,
-            "structured_data": structured.edition(edition, program, organizer, urls),
+            "structured_data": Derived(structured.edition, (edition, program, organizer, urls)),
             "stages": stages,
             "current_stage": done[-1] if done else None,
             "next_stage": upcoming[0] if upcoming else None,

@@ -9,7 +9,7 @@ from ...images import CatalogPictures
 from ...records import Innovation
 from .. import structured
 from ..options import SiteOptions
-from ..spec import PageSpec
+from ..spec import Derived, PageSpec
 from ..urls import Urls
 from .listing import listing_pages
 from .profile import innovation_profile, official_order, profile_regions, stale_before
@@ -61,11 +61,12 @@ def innovation_pages(catalog: Catalog, urls: Urls, options: SiteOptions, picture
                 # the link preview's picture: the first, at its largest
                 "preview_image": shown[0].src.url if shown else None,
                 "preview_image_alt": shown[0].alt if shown else None,
-                "structured_data": structured.innovation(innovation, region, province, [s.label for s in sectors],
-                                                         awards, [p.src.url for p in shown], urls),
+                "structured_data": Derived(structured.innovation, (innovation, region, province,
+                                                                   [s.label for s in sectors], awards,
+                                                                   [p.src.url for p in shown], urls)),
             },
             files=pictures.files_of(innovation),
-            markdown=official_order(innovation.body),
+            markdown=Derived(official_order, (innovation.body,)),
             description=innovation.summary,
         )
 
