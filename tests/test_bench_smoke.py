@@ -31,7 +31,7 @@ def test_harness_builds_all_three_sites_and_writes_the_results(tmp_path):
     assert all(files[key] >= pages[key] for key in pages) and set(median) == set(pages)
     assert all(size > 1 for size in median.values())  # KB: the innovation pages were found and measured
     assert "KB received" in rows[("Etalase", "search: first query")][5]  # the browser ran the search
-    assert list((tmp_path / "out" / str(SIZE) / "cache" / "etalase").glob("parsed-*.json")), "the run's own cache"
+    assert list((tmp_path / "out" / str(SIZE) / "cache" / "etalase").glob("parsed-*.jsonl")), "the run's own cache"
     site = tmp_path / "out" / str(SIZE) / "site-etalase"
     assert len(list((site / "inovasi").rglob("index.html"))) >= SIZE
     # The edited innovation was put back: the generated tree still validates as generated.

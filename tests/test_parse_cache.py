@@ -32,7 +32,7 @@ def edit(repo: Path, rel: str, old: str, new: str) -> int:
 
 def test_an_edited_file_is_validated_again(repo, cache_home):
     assert cli(repo, "validate").returncode == 0
-    assert list((cache_home / "etalase").glob("parsed-*.json")), "the first run keeps what it parsed"
+    assert list((cache_home / "etalase").glob("parsed-*.jsonl")), "the first run keeps what it parsed"
 
     line = edit(repo, INNOVATION, "type: digital", "type: digitall")
     broken = cli(repo, "validate")
@@ -52,10 +52,15 @@ def test_a_problem_is_reported_the_same_from_the_cache(repo):
     assert first.stdout.splitlines()[:-1] == second.stdout.splitlines()[:-1]
 
 
-def test_a_damaged_cache_is_ignored(repo, cache_home):
+@pytest.mark.parametrize("damage", ["whole file", "each entry"])
+def test_a_damaged_cache_is_ignored(repo, cache_home, damage):
     assert cli(repo, "validate").returncode == 0
-    for cached in (cache_home / "etalase").glob("parsed-*.json"):
-        cached.write_text('{"code": "x", "entries": ', "utf-8")
+    for cached in (cache_home / "etalase").glob("parsed-*.jsonl"):
+        code, *entries = cached.read_text("utf-8").split("\n")
+        assert entries, "one line per file parsed"
+        cut = [entry[: len(entry) // 2] for entry in entries]  # as a disk full or a killed run leaves them
+        cached.write_text('{"code": "x", "entries": ' if damage == "whole file" else "\n".join([code, *cut]), "utf-8")
+    assert cli(repo, "validate").returncode == 0
     line = edit(repo, INNOVATION, "type: digital", "type: digitall")
     broken = cli(repo, "validate")
     assert broken.returncode == 1 and f"{INNOVATION}:{line}:" in broken.stdout
@@ -64,19 +69,18 @@ def test_a_damaged_cache_is_ignored(repo, cache_home):
 def test_a_cache_of_other_parsing_code_is_not_used(tmp_path):
     """Keyed by the code of the whole parse package (yamlfile, cache, the parse aside), its bounds
     (limits.py) and PyYAML's version."""
-    import json
     import shutil
 
     from etalase.parse import ParseCache
     from etalase.parse.cache import _CODE, _code_digest
 
-    path = tmp_path / "parsed.json"
+    path = tmp_path / "parsed.jsonl"
     cache = ParseCache(path)
-    cache.put("title: A\n", {"title": "A"})
+    cache.put("title: A\n", {"title": "A\nB\t"})
     cache.save()
-    assert ParseCache(path).get("title: A\n") == {"title": "A"}
-    stored = json.loads(path.read_text("utf-8"))
-    path.write_text(json.dumps({**stored, "code": "other"}), "utf-8")
+    assert ParseCache(path).get("title: A\n") == {"title": "A\nB\t"}
+    code, entry = path.read_text("utf-8").split("\n")
+    path.write_text(f"other\n{entry}", "utf-8")
     assert ParseCache(path).stored == {}
     assert _code_digest() == _CODE
     # Every module of the package counts, not only yamlfile.py: a copy of it with one module changed digests differently.

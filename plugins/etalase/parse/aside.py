@@ -54,7 +54,7 @@ def _parsing_aside(theirs: list[str], first: int, cache: ParseCache) -> Iterator
             child.wait()  # leave no process behind
 
 
-def _parsed(texts: list[str]) -> dict[str, object]:
+def _parsed(texts: list[str]) -> dict[str, str]:
     """In the second process: the cache entries of `texts`."""
     cache = ParseCache(None)
     for text in texts:

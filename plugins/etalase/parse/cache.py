@@ -42,42 +42,56 @@ MISSING = object()
 
 
 class ParseCache:
+    """Entries are kept as their JSON text, parsed when a file asks for one: the parsed values of
+    every file would be held for the whole run, tens of megabytes for a national catalog, when
+    each is needed only until its record is made."""
+
     def __init__(self, path: Optional[Path]):
         """`path` None: kept in memory only (a worker process hands its entries to its parent)."""
         self.path = path
         self.stored = self._read() if path is not None else {}
-        self.used: dict[str, object] = {}  # what this run parsed or found: what the next run keeps
+        self.used: dict[str, str] = {}  # what this run parsed or found: what the next run keeps
 
     @classmethod
     def for_repository(cls, root: Path) -> ParseCache:
-        return cls(cache_home() / f"parsed-{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]}.json")
+        return cls(cache_home() / f"parsed-{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]}.jsonl")
 
-    def _read(self) -> dict[str, object]:
+    def _read(self) -> dict[str, str]:
+        """The file's entries: a first line naming the code, then one `<key>\t<JSON>` line per entry."""
         assert self.path is not None
         try:
-            stored = json.loads(self.path.read_text("utf-8"))
+            code, *lines = self.path.read_text("utf-8").split("\n")
         except (OSError, ValueError):
             return {}
-        return stored["entries"] if isinstance(stored, dict) and stored.get("code") == _CODE else {}
+        if code != _CODE:
+            return {}
+        return dict(line.split("\t", 1) for line in lines if "\t" in line)
 
     def get(self, text: str) -> object:
-        """The data `text` parsed to on an earlier run or earlier in this one, or MISSING."""
+        """The data `text` parsed to on an earlier run or earlier in this one, or MISSING (also when the
+        entry is damaged: the text is parsed again)."""
         key = _key(text)
-        value = self.used.get(key, MISSING)
-        if value is MISSING and (value := self.stored.get(key, MISSING)) is not MISSING:
-            self.used[key] = value
+        entry = self.used.get(key) or self.stored.get(key)
+        if entry is None:
+            return MISSING
+        try:
+            value = json.loads(entry)
+        except ValueError:
+            return MISSING
+        self.used[key] = entry
         return value
 
     def put(self, text: str, data: object) -> None:
         """Keep `data`, made of JSON's types only (the caller knows), as what `text` parses to."""
-        self.used[_key(text)] = data
+        # ASCII (escapes): no line break or tab of a value can end its line.
+        self.used[_key(text)] = json.dumps(data, separators=(",", ":"))
 
     def knows(self, text: str) -> bool:
         """Whether an earlier run or this one has parsed `text`."""
         key = _key(text)
         return key in self.used or key in self.stored
 
-    def add(self, entries: dict[str, object]) -> None:
+    def add(self, entries: dict[str, str]) -> None:
         """Entries that another process put into its own cache (see `put`)."""
         self.used.update(entries)
 
@@ -88,8 +102,7 @@ class ParseCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.path.parent, delete=False) as out:
-                # dumps, not dump: only the former runs in C; ASCII (escapes) is quicker to make and to write.
-                out.write(json.dumps({"code": _CODE, "entries": self.used}, separators=(",", ":")))
+                out.write(_CODE + "".join(f"\n{key}\t{entry}" for key, entry in self.used.items()))
             os.replace(out.name, self.path)  # a concurrent reader sees the old file or the new one
         except OSError:
             pass  # a cache that cannot be written only costs time
