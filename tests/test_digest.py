@@ -143,6 +143,18 @@ def test_a_derived_value_is_read_by_its_function_and_inputs_and_made_only_for_th
     assert first.source().endswith("\n\nHALO")
 
 
+def test_a_frozen_value_is_read_by_its_fields_once_per_build():
+    def page(urls: Urls) -> PageSpec:
+        return PageSpec(url="x/", title="X", template="etalase/home.html", context={"urls": [urls, urls]})
+
+    today = dt.date(2024, 1, 1)
+    memo: dict = {}
+    first = page_digest(page(Urls(SiteOptions(today=today))), memo)
+    assert first == page_digest(page(Urls(SiteOptions(today=today))), memo)  # another instance, the same fields
+    assert first != page_digest(page(Urls(SiteOptions(today=today, regions_prefix="wilayah"))), memo)
+    assert first != page_digest(page(Urls(SiteOptions(today=dt.date(2024, 1, 2)))), memo)
+
+
 def test_editing_a_narrative_changes_that_innovation_page_only(sample, tmp_path):
     after, new_digest, new_html = edited(
         sample, tmp_path, lambda root: edit(root / INNOVATION, "untuk arsip pertanahan.",
