@@ -57,7 +57,7 @@ class ParseCache:
         return cls(cache_home() / f"parsed-{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]}.jsonl")
 
     def _read(self) -> dict[str, str]:
-        """The file's entries: a first line naming the code, then one `<key>\t<JSON>` line per entry."""
+        """The file's entries: a first line naming the code, then a line per entry: its key, a tab, its JSON."""
         assert self.path is not None
         try:
             code, *lines = self.path.read_text("utf-8").split("\n")
