@@ -143,7 +143,7 @@ def test_a_derived_value_is_read_by_its_function_and_inputs_and_made_only_for_th
     assert first.source().endswith("\n\nHALO")
 
 
-def test_a_frozen_value_is_read_by_its_fields_once_per_build():
+def test_a_frozen_value_is_read_by_its_fields():
     def page(urls: Urls) -> PageSpec:
         return PageSpec(url="x/", title="X", template="etalase/home.html", context={"urls": [urls, urls]})
 

@@ -31,6 +31,11 @@ class Derived:
         return self.make(*self.inputs)
 
 
+def made(value: Any) -> Any:
+    """The value itself, or the one a Derived makes."""
+    return value.value() if isinstance(value, Derived) else value
+
+
 @dataclass
 class PageSpec:
     url: str  # site-relative, with a trailing slash ("" for the home page)
@@ -47,7 +52,7 @@ class PageSpec:
 
     def rendered_context(self) -> dict[str, Any]:
         """The context its template reads: Derived values made."""
-        return {key: value.value() if isinstance(value, Derived) else value for key, value in self.context.items()}
+        return {key: made(value) for key, value in self.context.items()}
 
     def source(self) -> str:
         """The virtual Markdown file: front matter (safely dumped) and the body.
@@ -59,8 +64,7 @@ class PageSpec:
         if self.description:
             meta["description"] = html.escape(self.description)
         front = yaml.dump(meta, Dumper=DUMPER, allow_unicode=True, sort_keys=False)
-        markdown = self.markdown.value() if isinstance(self.markdown, Derived) else self.markdown
-        return "---\n" + front + "---\n\n" + markdown
+        return "---\n" + front + "---\n\n" + made(self.markdown)
 
 
 def chunks(items: list[T], size: int) -> list[list[T]]:
