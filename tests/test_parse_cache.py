@@ -61,6 +61,8 @@ def test_a_damaged_cache_is_ignored(repo, cache_home, damage):
         cut = [entry[: len(entry) // 2] for entry in entries]  # as a disk full or a killed run leaves them
         cached.write_text('{"code": "x", "entries": ' if damage == "whole file" else "\n".join([code, *cut]), "utf-8")
     assert cli(repo, "validate").returncode == 0
+    for cached in (cache_home / "etalase").glob("parsed-*.jsonl"):  # and the next run finds every entry whole
+        assert cached.read_text("utf-8").split("\n")[1:] == entries
     line = edit(repo, INNOVATION, "type: digital", "type: digitall")
     broken = cli(repo, "validate")
     assert broken.returncode == 1 and f"{INNOVATION}:{line}:" in broken.stdout

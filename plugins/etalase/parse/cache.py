@@ -96,8 +96,9 @@ class ParseCache:
         self.used.update(entries)
 
     def save(self) -> None:
-        """Write what this run used (entries of changed or deleted files go); skipped when nothing changed."""
-        if self.path is None or self.used.keys() == self.stored.keys():
+        """Write what this run used (entries of changed or deleted files go, damaged ones are written whole
+        again); skipped when nothing changed."""
+        if self.path is None or self.used == self.stored:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
