@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+import weakref
 from pathlib import Path
 
 import pytest
@@ -150,5 +151,27 @@ def test_a_preview_whose_search_index_failed_writes_it_again(tmp_path, monkeypat
         rebuild()  # the same records as the failed rebuild
         plugin.on_shutdown()
         assert "ADIARTA Baru" in indexed_text(site)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def test_a_preview_lets_go_of_its_previous_build_before_it_checks_the_next(tmp_path, monkeypatch):
+    """A preview's memory holds one build, not two: the previous build's pages (held in cycles, frozen
+    by the build) are gone when the rebuild reads the repository again."""
+    repo = copy_sample(tmp_path / "repo")
+    shutil.copy(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
+    config = load_config(str(repo / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    plugin = config.plugins["etalase"]
+    try:
+        build(config)
+        files = plugin.accel.instant._built[1]
+        previous = weakref.ref(next(file.page for file in files.documentation_pages() if file.page is not None))
+        del files
+        alive_at_check = []
+        check = plugin._check
+        monkeypatch.setattr(plugin, "_check", lambda: (alive_at_check.append(previous() is not None), check())[1])
+        build(config)
+        assert alive_at_check == [False]
     finally:
         config.plugins.on_shutdown()

@@ -91,16 +91,16 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         self.accel.configure(config, self.config.accelerate)
         return config
 
+    # A preview's previous catalog and specs go before the next are made, not after.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.checked, self.specs = None, {}
+        self.sources.specs = {}
         self.accel.pre_build(config)
 
     # Content that may be published (guard.py), the catalog, checked; then a virtual Markdown file per
     # generated page, and the plugin's assets.
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         drop_unpublishable(files, config, self.root)
-        # A preview's previous catalog and specs go before the next are made, not after.
-        self.checked, self.specs = None, {}
-        self.sources.specs = {}
         self.checked = self._check()
         self.accel.begin_files(config, self._write_index)
         self.specs = self._page_specs(self.checked, files)

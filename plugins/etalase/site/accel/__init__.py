@@ -98,10 +98,14 @@ class Accelerator:
 
     def pre_build(self, config: MkDocsConfig) -> None:
         """Before anything else: the previous preview's search index, and the previous build's manifest."""
-        gc.unfreeze()  # what the previous build froze (serve) may be collected again
         _join(self.preview_index)  # not the early index: it is written beside this build
         self.preview_index = None
         self.instant.begin_build()
+        gc.unfreeze()  # what the previous build froze (serve) may be collected again
+        if self.preview:
+            # Now, not when the cycle collector next gets to them: a preview's previous pages, files and
+            # catalog (let go by now, held in cycles) would still be there beside this build's.
+            gc.collect()
         self.site_dir = Path(config.site_dir)
         self.previous = incremental.Manifest.take(self.site_dir) if self.enabled and self.dirty else None
 
