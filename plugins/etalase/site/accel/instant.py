@@ -59,11 +59,13 @@ class InstantPreview:
         rebuild = server.builder
 
         def show_then_rebuild() -> None:
-            shown = self._show_saved(server, make_pages)
-            if shown is not None:
-                index(shown)
+            edited = self._show_saved(server, make_pages)
+            shown = edited is not None
+            if edited is not None:
+                index(edited)
+            del edited  # its catalog holds every record of the last check: not beside the rebuild's
             rebuild()
-            if shown is not None:  # the listings and other pages that show the edited innovations, rebuilt now
+            if shown:  # the listings and other pages that show the edited innovations, rebuilt now
                 _reload_browsers(server)
 
         server.builder = show_then_rebuild
