@@ -170,7 +170,12 @@ def test_a_preview_lets_go_of_its_previous_build_before_it_checks_the_next(tmp_p
         del files
         alive_at_check = []
         check = plugin._check
-        monkeypatch.setattr(plugin, "_check", lambda: (alive_at_check.append(previous() is not None), check())[1])
+
+        def noting_check():
+            alive_at_check.append(previous() is not None)
+            return check()
+
+        monkeypatch.setattr(plugin, "_check", noting_check)
         build(config)
         assert alive_at_check == [False]
     finally:

@@ -59,11 +59,7 @@ class InstantPreview:
         rebuild = server.builder
 
         def show_then_rebuild() -> None:
-            edited = self._show_saved(server, make_pages)
-            shown = edited is not None
-            if edited is not None:
-                index(edited)
-            del edited  # its catalog holds every record of the last check: not beside the rebuild's
+            shown = self._show_saved(server, make_pages, index)
             rebuild()
             if shown:  # the listings and other pages that show the edited innovations, rebuilt now
                 _reload_browsers(server)
@@ -95,26 +91,28 @@ class InstantPreview:
                 elif rel.parts[0] != INNOVATIONS_DIR or rel.suffix == ".md":  # a record added, removed or moved
                     self._other = True
 
-    def _show_saved(self, server: LiveReloadServer, make_pages: MakePages) -> Optional[Edited]:
-        """Write the pages of the innovations saved since the last rebuild and reload the browsers; returns
-        them, None when only the whole rebuild can show what was saved."""
+    def _show_saved(self, server: LiveReloadServer, make_pages: MakePages, index: Callable[[Edited], None]) -> bool:
+        """Write the pages of the innovations saved since the last rebuild, reload the browsers and `index`
+        them; False when only the whole rebuild can show what was saved. Their catalog, which holds every
+        record of the last check, goes with this call: not kept beside the rebuild's."""
         with self._lock:
             saved, other = sorted(self._saved), self._other
             self._saved, self._other = set(), False
         if other or not saved or self._built is None:
-            return None
+            return False
         try:
             edited = make_pages(saved)
             if edited is None:
-                return None
+                return False
             for spec in edited.specs:
                 self._write(spec)
         except Exception as error:  # the whole rebuild follows and says what is wrong
             log.warning("Pratinjau cepat dilewati (%s: %s); seluruh situs dibangun ulang", type(error).__name__, error)
-            return None
+            return False
         _reload_browsers(server)
         log.info("Pratinjau: %s diperbarui lebih dulu", ", ".join(saved))
-        return edited
+        index(edited)
+        return True
 
     def _write(self, spec: PageSpec) -> None:
         """Render and write one generated page, as MkDocs' build does, with the previous build's parts."""
