@@ -180,3 +180,36 @@ def test_a_preview_lets_go_of_its_previous_build_before_it_checks_the_next(tmp_p
         assert alive_at_check == [False]
     finally:
         config.plugins.on_shutdown()
+
+
+def test_a_preview_holds_the_html_of_no_generated_page_but_the_one_it_writes(tmp_path, monkeypatch):
+    """MkDocs converts every page before it writes the first: the generated pages' HTML waits compressed
+    (accel/specfile.py), so a preview of a national catalog does not hold all of it at once."""
+    repo = copy_sample(tmp_path / "repo")
+    shutil.copy(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
+    config = load_config(str(repo / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    accel = config.plugins["etalase"].accel
+    converted, holding = [], []
+    page_content, page_context = accel.page_content, accel.page_context
+
+    def noting_content(page, html):
+        converted.append(page)
+        return page_content(page, html)
+
+    def noting_context(page):
+        holding.append(sum(1 for other in converted if other.content))
+        page_context(page)
+
+    monkeypatch.setattr(accel, "page_content", noting_content)
+    monkeypatch.setattr(accel, "page_context", noting_context)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    generated = [page for page in converted if page.file.src_uri.startswith("inovasi/")]
+    assert len(generated) >= 5 and len(holding) == len(converted)
+    editors = len(converted) - sum(1 for page in converted if page.file.src_uri in config.plugins["etalase"].specs)
+    assert max(holding) <= editors  # the editor's own pages keep theirs, as MkDocs does
+    article = (tmp_path / "site" / generated[0].file.dest_uri).read_text("utf-8")
+    assert "<article" in article and generated[0].title in article

@@ -121,8 +121,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
 
     # Narratives and the editor's pages alike come from files that may arrive from outside the office.
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> Optional[str]:
-        self.accel.page_content(page)
-        return clean_page(html, page, generated=page.file.src_uri in self.specs)
+        return self.accel.page_content(page, clean_page(html, page, generated=page.file.src_uri in self.specs))
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         lean.install(env, config)
@@ -135,6 +134,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     # A generated page's template reads its spec's context (and the URLs), never the catalog.
     def on_page_context(self, context: dict[str, Any], /, *, page: Page,  # type: ignore[override]  # with our keys
                         config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+        self.accel.page_context(page)
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             context.update(spec.rendered_context(), urls=self.urls, preview=self.preview)
@@ -146,6 +146,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        self.accel.post_page(page)
         return lean.blank_lines(output)
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:

@@ -7,7 +7,8 @@
 - framecache.py: Material's frame (navigation, header, scripts...) rendered once per folder of generated
   pages, not once per page;
 - templatecache.py: the templates compiled once, not in every build;
-- specfile.py: a generated page's Markdown made from its spec when it is read, let go once it is HTML;
+- specfile.py: a generated page's Markdown made from its spec when it is read, let go once it is HTML,
+  and its HTML held compressed until its template, let go once it is written;
 - in a preview (`serve`), the rebuilt pages are served first and the search index follows, written by
   a process of its own;
 - instant.py: in a preview, the pages of saved innovations are shown before the rest is rebuilt.
@@ -48,7 +49,7 @@ from ...processes import can_fork
 from .. import search_index
 from . import framecache, incremental, parallel, templatecache
 from .instant import InstantPreview, MakePages
-from .specfile import SpecFile, release_markdown
+from .specfile import SpecFile, hold_html, release_html, release_markdown, restore_html
 
 log = logging.getLogger("mkdocs.plugins.etalase")
 
@@ -172,9 +173,20 @@ class Accelerator:
             self.writer = parallel.split_pages(files, config, share)
             self.is_writer = self.writer is None
 
-    def page_content(self, page: Page) -> None:
+    def page_content(self, page: Page, html: str) -> str:
+        """The HTML MkDocs keeps for the page until its template (`page_context`)."""
+        if not self.enabled:
+            return html
+        release_markdown(page)
+        return hold_html(page, html)
+
+    def page_context(self, page: Page) -> None:
         if self.enabled:
-            release_markdown(page)
+            restore_html(page)
+
+    def post_page(self, page: Page) -> None:
+        if self.enabled:
+            release_html(page)
 
     def env(self, env: jinja2.Environment) -> None:
         if self.enabled:
