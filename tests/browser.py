@@ -6,7 +6,8 @@ Loaded by `tests/conftest.py` (`pytest_plugins`), so every test file can ask for
   (the `built_site` fixture of conftest);
 - `browser`: one headless Chromium per run;
 - `page` (a desktop window) and `phone` (390 px wide, touch): a fresh browser context per test,
-  failing the test if the page raised a JavaScript error.
+  failing the test if the page raised a JavaScript error;
+- `close_reloading(page)`: closes a tab that a preview may be reloading.
 
 The bench scripts reuse `serve` and `launch`. A missing Chromium fails the run (never skips):
 a skipped browser test would hide a broken setup, in CI and locally alike.
@@ -25,6 +26,7 @@ from typing import BinaryIO, Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; Playwright's own download is not reachable
 CHROMIUM_ARGS = [
@@ -112,6 +114,19 @@ def _page(browser: Browser, **options) -> Iterator[Page]:
     context.close()
     if errors:
         pytest.fail("JavaScript errors on the page: " + "; ".join(errors))
+
+
+def close_reloading(page: Page) -> None:
+    """Close a tab that a preview's livereload may be reloading. Chromium acknowledges a close that races
+    a navigation's commit without closing the tab, and `page.close()` then waits forever
+    (microsoft/playwright#42366): on a blank page first, no reload is left to race."""
+    for _ in range(3):
+        try:
+            page.goto("about:blank")
+            break
+        except PlaywrightError:  # interrupted by the reload it raced: the blank page comes after it
+            continue
+    page.close()
 
 
 @pytest.fixture

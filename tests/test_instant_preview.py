@@ -25,6 +25,8 @@ from etalase.pages.sections import page_specs
 from etalase.pages.urls import Urls
 from etalase.validate import Checked, check_repository
 
+from browser import close_reloading
+
 ROOT = Path(__file__).resolve().parents[1]
 SHOWN_FIRST = "diperbarui lebih dulu"  # the preview's line when it showed saved pages before the rebuild
 REBUILT = "Documentation built"
@@ -173,7 +175,7 @@ def test_the_preview_shows_a_saved_innovation_before_the_rebuild_ends(tmp_path, 
         # indexes: the rebuild kept it (it writes one only for other records).
         assert preview.count(INDEXED, first_save, saved) == 1, preview.output()
     finally:
-        page.close()  # the tab closed first: one the last rebuild reloads must not fetch from a stopped preview
+        close_reloading(page)  # the tab closed first: one the last rebuild reloads must not fetch from a stopped preview
         preview.stop()
 
 

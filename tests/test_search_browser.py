@@ -19,7 +19,7 @@ from etalase.labels import label
 from etalase.validate import check_repository
 
 from a11y import SEARCH_RESULTS as RESULTS
-from browser import serve
+from browser import close_reloading, serve
 from conftest import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -313,6 +313,6 @@ def test_a_preview_finds_an_edited_title(tmp_path, page):
         found = wait_for(lambda: "ADIARTA Pratinjau" in search_in_preview(page, preview, "?q=pratinjau"), seconds=60)
         assert found, "the preview's search finds the new title"
     finally:
-        page.close()  # the tab closed first: one the last rebuild reloads must not fetch from a stopped preview
+        close_reloading(page)  # the tab closed first: one the last rebuild reloads must not fetch from a stopped preview
         process.terminate()
         process.communicate(timeout=30)
