@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -18,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from etalase.generate import write_tree
+from etalase.pages import search
 from etalase.pages.digest import page_digest, page_digests
 from etalase.pages.options import SiteOptions
 from etalase.pages.sections import page_specs
@@ -186,3 +189,18 @@ def test_renaming_a_region_changes_every_page_that_shows_it(sample, tmp_path):
     assert showing <= new_digest
     assert new_html <= new_digest, "a page changed but its digest did not"
     assert "daerah/kota-batam/" not in new_digest
+
+
+def test_a_preview_packs_the_records_a_build_lists(tmp_path):
+    """A preview holds its search records packed (pages/search.py): the same records and the same digest as a
+    build's, so either finds the other's index unchanged; and a fifth the size of the records' pickle."""
+    write_tree(tmp_path / "repo", innovations=300, seed=0)
+    catalog = check_repository(tmp_path / "repo").catalog
+    urls = Urls(SiteOptions(today=dt.date(2026, 1, 2)))
+    listed = search.SearchRecords.of(search.records(catalog, urls), packed=False)
+    packed = search.SearchRecords.of(search.records(catalog, urls), packed=True)
+    assert listed.count == packed.count == len(list(packed)) == 300
+    assert list(packed) == list(listed) and packed.digest == listed.digest
+    assert len(packed.packed) * 4 < len(pickle.dumps(listed.listed))
+    edited = search.SearchRecords.of(list(listed)[1:], packed=True)
+    assert edited.digest != packed.digest

@@ -28,7 +28,7 @@ from ..loader import CONTENT_DIR
 from ..pages import search
 from ..pages.edited import Edited, edited_pages
 from ..pages.options import SiteOptions
-from ..pages.search import SearchRecord
+from ..pages.search import SearchRecords
 from ..pages.sections import SameAddress, page_specs
 from ..pages.spec import PageSpec
 from ..pages.urls import Urls
@@ -211,20 +211,19 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         """Whether a problem fails the build: as the plugin's `strict` says, never in a preview (it shows what it can)."""
         return self.config.strict and not self.preview
 
-    def _records(self, catalog: Optional[Catalog] = None) -> list[SearchRecord]:
+    def _records(self, catalog: Optional[Catalog] = None) -> SearchRecords:
         """The search records of `catalog`, the checked one's if not given."""
         assert self.checked is not None
-        return list(search.records(catalog or self.checked.catalog, self.urls))
+        return SearchRecords.of(search.records(catalog or self.checked.catalog, self.urls), packed=self.preview)
 
-    def _write_index(self, records: Optional[list[SearchRecord]] = None) -> str:
+    def _write_index(self, records: Optional[SearchRecords] = None) -> str:
         """Write the search index of `records` (the checked catalog's if not given), unless the one in the
         site folder holds the same records; returns their digest."""
         records = self._records() if records is None else records
-        digest = search.digest(records)
-        if not self.accel.search_unchanged(digest):
+        if not self.accel.search_unchanged(records.digest):
             self.accel.write_search_index(records)
-            log.info("Indeks pencarian: %d inovasi", len(records))
-        return digest
+            log.info("Indeks pencarian: %d inovasi", records.count)
+        return records.digest
 
 
 def site_options(config: EtalaseConfig, site_url: Optional[str]) -> SiteOptions:

@@ -11,7 +11,7 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Optional
 
 import jinja2
 from mkdocs.exceptions import PluginError
@@ -26,7 +26,7 @@ LANGUAGE = "id"  # Pagefind ships an Indonesian build (stemming: "berbelanja" fi
 OUTPUT_DIR = "pagefind"  # inside the site; the search page loads `pagefind/pagefind.js` from here
 
 
-def write_index(items: list[SearchRecord], site_dir: Path, amendable: bool = False) -> dict[str, int]:
+def write_index(items: Iterable[SearchRecord], site_dir: Path, amendable: bool = False) -> dict[str, int]:
     """Write the Pagefind bundle into `site_dir/pagefind/`, replacing any earlier one; returns each record's
     place in it, by URL.
 
@@ -36,11 +36,11 @@ def write_index(items: list[SearchRecord], site_dir: Path, amendable: bool = Fal
     """
     output, staging, old = (site_dir / name for name in (OUTPUT_DIR, f".{OUTPUT_DIR}-new", f".{OUTPUT_DIR}-old"))
     shutil.rmtree(staging, ignore_errors=True)
-    if not items:  # a new office's first site: Pagefind refuses an empty index, and the search page says why
-        shutil.rmtree(output, ignore_errors=True)
-        return {}
     # Each record is indexed as `<place in the browse order>.html`; compact() gives it its address back.
     placed = list(enumerate(search.in_browse_order(items)))
+    if not placed:  # a new office's first site: Pagefind refuses an empty index, and the search page says why
+        shutil.rmtree(output, ignore_errors=True)
+        return {}
     index_hash = _bundle(placed, staging)
     if amendable:  # the list names the index it amends: an open search page sees either change (search.js)
         (staging / SAVED_LIST).write_text(json.dumps({"index": index_hash}), "utf-8")
@@ -59,9 +59,10 @@ SAVED_DIR = "saved"
 SAVED_LIST = "saved.json"
 
 
-def write_saved(placed: list[tuple[int, SearchRecord]], replaced: list[str], site_dir: Path) -> None:
-    """Write the index of the saved records (each with its place in the browse order), and the names of
-    the entries of the whole index they replace, into an amendable index (`write_index`)."""
+def write_saved(items: Iterable[SearchRecord], urls: set[str], replaced: list[str], site_dir: Path) -> None:
+    """Write the index of the records of the saved `urls` (each with its place in the browse order of
+    `items`), and the names of the entries of the whole index they replace, into an amendable index
+    (`write_index`)."""
     index = site_dir / OUTPUT_DIR
     saved, staging = index / SAVED_DIR, index / f".{SAVED_DIR}-new"
     try:
@@ -69,7 +70,7 @@ def write_saved(placed: list[tuple[int, SearchRecord]], replaced: list[str], sit
     except FileNotFoundError:
         return  # not a preview's index, or being replaced: the next whole one holds the saved records
     shutil.rmtree(staging, ignore_errors=True)
-    _bundle(placed, staging)
+    _bundle([(place, item) for place, item in enumerate(search.in_browse_order(items)) if item.url in urls], staging)
     # The list goes last, and in one step: the search page never reads one naming an index not there.
     shutil.rmtree(saved, ignore_errors=True)
     staging.rename(saved)

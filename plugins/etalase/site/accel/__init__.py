@@ -40,10 +40,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ...catalog import Catalog
-from ...pages import search
 from ...pages.digest import page_digests
 from ...pages.edited import Edited
-from ...pages.search import SearchRecord
+from ...pages.search import SearchRecords
 from ...pages.spec import PageSpec
 from ...processes import can_fork
 from .. import search_index
@@ -248,8 +247,8 @@ class Accelerator:
         manifest.write(self.site_dir)
 
     def watch_saves(self, server: LiveReloadServer, root: Path, make_pages: MakePages,
-                    records_of: Callable[[Catalog], list[SearchRecord]],
-                    write_index: Callable[[list[SearchRecord]], str]) -> None:
+                    records_of: Callable[[Catalog], SearchRecords],
+                    write_index: Callable[[SearchRecords], str]) -> None:
         """In a preview: show the pages of saved innovations, and write their search index, before each
         rebuild (instant.py)."""
         if self.enabled:
@@ -263,7 +262,7 @@ class Accelerator:
         left = {self.indexed, previous.search if previous is not None else None}
         return digest in left and (self.site_dir / search_index.OUTPUT_DIR).is_dir()
 
-    def write_search_index(self, records: list[SearchRecord]) -> None:
+    def write_search_index(self, records: SearchRecords) -> None:
         """Write the Pagefind bundle of `records` into the site folder. A preview has it written by a
         process of its own: from one of the preview's threads its Python work would wait on the
         rebuild's. A preview's index can be amended with the records saved after it (`_index_early`)."""
@@ -281,8 +280,8 @@ class Accelerator:
                                                      initializer=_end_with_preview)
         return self.index_process
 
-    def _index_early(self, edited: Edited, records: list[SearchRecord],
-                     write_index: Callable[[list[SearchRecord]], str]) -> None:
+    def _index_early(self, edited: Edited, records: SearchRecords,
+                     write_index: Callable[[SearchRecords], str]) -> None:
         """Before the rebuild of saved innovations (instant.py): their records searched at once, in an index
         of their own that the search page merges with the whole one, then the whole index of their
         catalog written beside the rebuild, in a thread (Pagefind takes seconds over a large catalog)."""
@@ -300,14 +299,13 @@ class Accelerator:
         self.early_index = threading.Thread(target=write, daemon=True)
         self.early_index.start()
 
-    def _write_saved(self, records: list[SearchRecord], saved: set[str]) -> None:
+    def _write_saved(self, records: SearchRecords, saved: set[str]) -> None:
         """The index of the `saved` records, and the names of their entries in the whole index written last."""
-        placed = [(place, record) for place, record in enumerate(search.in_browse_order(records)) if record.url in saved]
         folder, places = self.whole_index
         names = [f"{folder}/{places[url]:x}" for url in sorted(saved) if url in places]
         if folder is None or folder != search_index.fragments_folder(self.site_dir):
             names = []  # not the index on the site: its entries stay in the results rather than wrong ones go
-        self._index_process().submit(search_index.write_saved, placed, names, self.site_dir).result()
+        self._index_process().submit(search_index.write_saved, records, saved, names, self.site_dir).result()
 
     def build_error(self) -> None:
         if self.is_writer:
