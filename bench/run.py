@@ -2,6 +2,7 @@
 
     python bench/run.py                      # N = 1,000, 10,000, 50,000; writes bench/RESULTS.md
     python bench/run.py --sizes 1000 --runs 5
+    python bench/run.py --sizes 50000 --runs 1 --steps preview --results /tmp/preview.md   # one step
 
 For each N a synthetic repository is generated (`etalase.generate`, seed 0) under bench/out/
 (git-ignored) and three sites are built from the same innovation files:
@@ -145,13 +146,21 @@ def fresh(*folders: Path):
 # -- the three sites -------------------------------------------------------------------------
 
 
+def etalase_cli(repo: Path, work: Path) -> tuple[list[str], dict[str, str]]:
+    """The command line of Etalase on `repo`, and its environment: the parse cache (etalase/parse/cache.py)
+    of this run only, emptied where a step must start without it, as in CI; `validate`, the rebuilds and
+    the preview find what the previous command parsed."""
+    return [sys.executable, str(ROOT / "build.py"), "--root", str(repo)], {"XDG_CACHE_HOME": str(work / "cache")}
+
+
+def edited_innovation(repo: Path) -> Path:
+    """The innovation the editor's loop changes (and puts back)."""
+    return sorted((repo / "innovations").rglob("*.md"))[0]
+
+
 def etalase_rows(size: int, runs: int, repo: Path, work: Path) -> list[Row]:
-    cli = [sys.executable, str(ROOT / "build.py"), "--root", str(repo)]
-    site = work / "site-etalase"
-    # The parse cache (etalase/parse/cache.py) of this run only: emptied where a step must start
-    # without it, as in CI; `validate` and the rebuild find what the previous command parsed.
-    cache = work / "cache"
-    env = {"XDG_CACHE_HOME": str(cache)}
+    cli, env = etalase_cli(repo, work)
+    site, cache = work / "site-etalase", Path(env["XDG_CACHE_HOME"])
     build = cli + ["build", "--site-dir", str(site)]
     rows = [
         repeat(size, "Etalase", "validate (no cache)", runs, cli + ["validate"], work, None, fresh(cache), env),
@@ -161,7 +170,7 @@ def etalase_rows(size: int, runs: int, repo: Path, work: Path) -> list[Row]:
     ]
     # The editor's loop: one innovation changed, the same command again on the existing output.
     # Its narrative shows on its own page only; its title also on listings and in the search index.
-    edited = sorted((repo / "innovations").rglob("*.md"))[0]
+    edited = edited_innovation(repo)
     original = edited.read_text("utf-8")
     counter = iter(range(2 * runs))
 
@@ -177,14 +186,16 @@ def etalase_rows(size: int, runs: int, repo: Path, work: Path) -> list[Row]:
         rows.append(repeat(size, "Etalase", "rebuild after 1 title edit", runs, build, work, None, edit_title, env))
     finally:
         edited.write_text(original, "utf-8")
-    return rows + preview_rows(size, runs, cli, edited, work, env)
+    return rows
 
 
-def preview_rows(size: int, runs: int, cli: list[str], edited: Path, work: Path, env: dict[str, str]) -> list[Row]:
+def preview_rows(size: int, runs: int, repo: Path, work: Path) -> list[Row]:
     """The editor's preview (`build.py serve`): seconds from saving a title edit until the preview serves
     the rebuilt page, and until its search holds the new title: in the index of the saved records that
     the search page merges (its list in `saved.json` names the entries it replaces), or in a new whole
     index (tests/test_instant_preview.py checks that a search finds it there)."""
+    cli, env = etalase_cli(repo, work)
+    edited = edited_innovation(repo)
     original = edited.read_text("utf-8")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -480,13 +491,19 @@ def report(rows: list[Row], sizes: list[int], runs: list[int], load: tuple, args
     ])
 
 
+STEPS = {"etalase": etalase_rows, "preview": preview_rows, "material": plain_rows, "hugo": hugo_rows}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="1000,10000,50000", help="comma-separated numbers of innovations")
     parser.add_argument("--runs", default="3", help="runs per figure: one number, or one per size")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="work folder (generated trees and sites)")
     parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument("--steps", default=",".join(STEPS),
+                        help=f"comma-separated, of {', '.join(STEPS)}: the sites and Etalase's preview measured")
     args = parser.parse_args()
+    steps = [STEPS[name] for name in args.steps.split(",")]
     sizes = [int(s) for s in args.sizes.split(",")]
     runs = [int(r) for r in args.runs.split(",")]
     runs = runs * len(sizes) if len(runs) == 1 else runs
@@ -497,7 +514,7 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
         print(f"N = {size:,}: generating", flush=True)
         write_tree(work / "repo", size, seed=0)
-        for step in (etalase_rows, plain_rows, hugo_rows):
+        for step in steps:
             rows.extend(step(size, count, work / "repo", work))
     given = " ".join(sys.argv[1:])
     text = report(rows, sizes, runs, (load_start, os.getloadavg()), f" {given}" if given else "")

@@ -38,3 +38,13 @@ def test_harness_builds_all_three_sites_and_writes_the_results(tmp_path):
     check = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(tmp_path / "out" / str(SIZE) / "repo"),
                             "validate"], capture_output=True, text=True)
     assert check.returncode == 0, check.stdout
+
+
+def test_steps_measure_only_the_sites_asked_for(tmp_path):
+    results = tmp_path / "RESULTS.md"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", str(SIZE), "--runs", "1", "--steps",
+                    "material,hugo", "--out", str(tmp_path / "out"), "--results", str(results)], check=True,
+                   capture_output=True, cwd=ROOT)
+    tools = {line.split("|")[2].strip() for line in results.read_text("utf-8").splitlines() if line.startswith(f"| {SIZE} |")}
+    assert tools == {"Material bare", "Hugo"}
+    assert not (tmp_path / "out" / str(SIZE) / "site-etalase").exists()
