@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -204,3 +205,17 @@ def test_a_preview_packs_the_records_a_build_lists(tmp_path):
     assert len(packed.packed) * 4 < len(pickle.dumps(listed.listed))
     edited = search.SearchRecords.of(list(listed)[1:], packed=True)
     assert edited.digest != packed.digest
+
+
+def test_a_preview_places_its_saved_records_as_the_whole_index_does(tmp_path):
+    """The saved records' index names each record by its place in the whole one (search_index.py), found
+    without making every record: among innovations of the same title too, which their URLs order."""
+    write_tree(tmp_path / "repo", innovations=300, seed=0)
+    catalog = check_repository(tmp_path / "repo").catalog
+    urls = Urls(SiteOptions(today=dt.date(2026, 1, 2)))
+    whole = list(enumerate(search.in_browse_order(search.records(catalog, urls))))
+    titles = Counter(record.order for _, record in whole)
+    shared = [record.url for _, record in whole if titles[record.order] > 1]
+    wanted = {*shared[-2:], whole[0][1].url, whole[150][1].url}
+    assert len(shared) >= 2 and len(wanted) == 4
+    assert search.placed(catalog, urls, wanted) == [(place, record) for place, record in whole if record.url in wanted]

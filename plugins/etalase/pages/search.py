@@ -66,6 +66,19 @@ def in_browse_order(items: Iterable[SearchRecord]) -> list[SearchRecord]:
     return sorted(items, key=lambda item: (item.order, item.url))
 
 
+def placed(catalog: Catalog, urls: Urls, wanted: set[str]) -> list[tuple[int, SearchRecord]]:
+    """The records of the innovations at the `wanted` URLs, each with its place in the browse order of all
+    the catalog's records (`in_browse_order`), without making the others: a preview's saved records."""
+    ordered = sorted((_browse_key(innovation, urls), key) for key, innovation in catalog.innovations.items())
+    return [(place, _record(catalog.innovations[key], catalog, urls))
+            for place, ((_, url), key) in enumerate(ordered) if url in wanted]
+
+
+def _browse_key(innovation: Innovation, urls: Urls) -> tuple[str, str]:
+    """A record's `order` and `url`, by which browse results list it: by title."""
+    return innovation.title.casefold(), urls.innovation(innovation)
+
+
 def facet_counts(catalog: Catalog) -> dict[str, list[tuple[str, int]]]:
     """How many innovations each filter value holds, as the search page shows before any search."""
     counts: dict[str, Counter[str]] = {key: Counter() for key in FILTERS}
@@ -105,8 +118,9 @@ def _record(innovation: Innovation, catalog: Catalog, urls: Urls) -> SearchRecor
     # chunk several times larger, and the first search must stay within a few hundred KB on a phone.
     text = [innovation.title, innovation.subtitle, region_name, innovation.unit, *_sectors(innovation, catalog),
             innovation.summary, *badges, BROWSE_TERM]
+    order, url = _browse_key(innovation, urls)
     return SearchRecord(
-        url=urls.innovation(innovation),
+        url=url,
         content="\n".join(part for part in text if part),
         meta={
             "title": innovation.title,
@@ -116,7 +130,7 @@ def _record(innovation: Innovation, catalog: Catalog, urls: Urls) -> SearchRecor
             "badges": json.dumps(badges, ensure_ascii=False),
         },
         filters=_filters(innovation, catalog),
-        order=innovation.title.casefold(),
+        order=order,
     )
 
 

@@ -165,7 +165,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         server.watch(str(self.root / "innovations"))
         if (self.root / "collected").is_dir():  # other sites' records, refreshed by `etalase collect`
             server.watch(str(self.root / "collected"))
-        self.accel.watch_saves(server, self.root, self._edited_pages, self._records, self._write_index)
+        self.accel.watch_saves(server, self.root, self._edited_pages, self._records,
+                               lambda catalog, saved: search.placed(catalog, self.urls, saved), self._write_index)
         return server
 
     def on_shutdown(self) -> None:

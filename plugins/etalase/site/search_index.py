@@ -59,10 +59,9 @@ SAVED_DIR = "saved"
 SAVED_LIST = "saved.json"
 
 
-def write_saved(items: Iterable[SearchRecord], urls: set[str], replaced: list[str], site_dir: Path) -> None:
-    """Write the index of the records of the saved `urls` (each with its place in the browse order of
-    `items`), and the names of the entries of the whole index they replace, into an amendable index
-    (`write_index`)."""
+def write_saved(placed: list[tuple[int, SearchRecord]], replaced: list[str], site_dir: Path) -> None:
+    """Write the index of the saved records (each with its place in the browse order, `search.placed`),
+    and the names of the entries of the whole index they replace, into an amendable index (`write_index`)."""
     index = site_dir / OUTPUT_DIR
     saved, staging = index / SAVED_DIR, index / f".{SAVED_DIR}-new"
     try:
@@ -70,7 +69,7 @@ def write_saved(items: Iterable[SearchRecord], urls: set[str], replaced: list[st
     except FileNotFoundError:
         return  # not a preview's index, or being replaced: the next whole one holds the saved records
     shutil.rmtree(staging, ignore_errors=True)
-    _bundle([(place, item) for place, item in enumerate(search.in_browse_order(items)) if item.url in urls], staging)
+    _bundle(placed, staging)
     # The list goes last, and in one step: the search page never reads one naming an index not there.
     shutil.rmtree(saved, ignore_errors=True)
     staging.rename(saved)

@@ -42,7 +42,7 @@ from mkdocs.structure.pages import Page
 from ...catalog import Catalog
 from ...pages.digest import page_digests
 from ...pages.edited import Edited
-from ...pages.search import SearchRecords
+from ...pages.search import SearchRecord, SearchRecords
 from ...pages.spec import PageSpec
 from ...processes import can_fork
 from .. import search_index
@@ -51,6 +51,9 @@ from .instant import InstantPreview, MakePages
 from .specfile import SpecFile, hold_html, release_html, release_markdown, restore_html
 
 log = logging.getLogger("mkdocs.plugins.etalase")
+
+# The records at some URLs of a catalog, each with its place in the whole index (search.placed).
+PlacedRecords = Callable[[Catalog, set[str]], list[tuple[int, SearchRecord]]]
 
 # Plugins whose output does not depend on seeing every page in one process.
 KNOWN_PLUGINS = frozenset({"etalase"})
@@ -247,13 +250,17 @@ class Accelerator:
         manifest.write(self.site_dir)
 
     def watch_saves(self, server: LiveReloadServer, root: Path, make_pages: MakePages,
-                    records_of: Callable[[Catalog], SearchRecords],
+                    records_of: Callable[[Catalog], SearchRecords], placed_of: PlacedRecords,
                     write_index: Callable[[SearchRecords], str]) -> None:
         """In a preview: show the pages of saved innovations, and write their search index, before each
-        rebuild (instant.py)."""
+        rebuild (instant.py). Their records, and all of their catalog's, are made before the rebuild: the
+        catalog is let go before the rebuild makes its own."""
+        def index(edited: Edited) -> None:
+            saved = {spec.url for spec in edited.specs}
+            self._index_early(placed_of(edited.catalog, saved), records_of(edited.catalog), write_index)
+
         if self.enabled:
-            self.instant.watch(server, root, make_pages,
-                               lambda edited: self._index_early(edited, records_of(edited.catalog), write_index))
+            self.instant.watch(server, root, make_pages, index)
 
     def search_unchanged(self, digest: str) -> bool:
         """Whether the site folder holds a search index of records with this digest, left by the previous
@@ -280,17 +287,16 @@ class Accelerator:
                                                      initializer=_end_with_preview)
         return self.index_process
 
-    def _index_early(self, edited: Edited, records: SearchRecords,
+    def _index_early(self, placed: list[tuple[int, SearchRecord]], records: SearchRecords,
                      write_index: Callable[[SearchRecords], str]) -> None:
         """Before the rebuild of saved innovations (instant.py): their records searched at once, in an index
         of their own that the search page merges with the whole one, then the whole index of their
         catalog written beside the rebuild, in a thread (Pagefind takes seconds over a large catalog)."""
         self.join_preview_index()
-        saved = {spec.url for spec in edited.specs}
 
         def write() -> None:
             try:
-                self._write_saved(records, saved)
+                self._write_saved(placed)
                 self.indexed = write_index(records)
             except Exception as error:  # the rebuild writes the index again
                 self.indexed = None
@@ -299,13 +305,13 @@ class Accelerator:
         self.early_index = threading.Thread(target=write, daemon=True)
         self.early_index.start()
 
-    def _write_saved(self, records: SearchRecords, saved: set[str]) -> None:
-        """The index of the `saved` records, and the names of their entries in the whole index written last."""
+    def _write_saved(self, placed: list[tuple[int, SearchRecord]]) -> None:
+        """The index of the saved records, and the names of their entries in the whole index written last."""
         folder, places = self.whole_index
-        names = [f"{folder}/{places[url]:x}" for url in sorted(saved) if url in places]
+        names = [f"{folder}/{places[url]:x}" for url in sorted(record.url for _, record in placed) if url in places]
         if folder is None or folder != search_index.fragments_folder(self.site_dir):
             names = []  # not the index on the site: its entries stay in the results rather than wrong ones go
-        self._index_process().submit(search_index.write_saved, records, saved, names, self.site_dir).result()
+        self._index_process().submit(search_index.write_saved, placed, names, self.site_dir).result()
 
     def build_error(self) -> None:
         if self.is_writer:
