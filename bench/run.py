@@ -21,6 +21,7 @@ search page and runs a first query (bench/search_size.py), counting what it rece
 from __future__ import annotations
 
 import argparse
+import http.client
 import importlib.metadata
 import importlib.resources
 import os
@@ -259,7 +260,7 @@ def fetch(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
             return response.read().decode("utf-8")
-    except OSError:
+    except (OSError, http.client.HTTPException):  # also a file replaced while MkDocs' server sent it
         return None
 
 

@@ -28,7 +28,7 @@ import logging
 import multiprocessing
 import os
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
@@ -254,10 +254,15 @@ class Accelerator:
                     write_index: Callable[[SearchRecords], str]) -> None:
         """In a preview: show the pages of saved innovations, and write their search index, before each
         rebuild (instant.py). Their records, and all of their catalog's, are made before the rebuild: the
-        catalog is let go before the rebuild makes its own."""
+        catalog is let go before the rebuild makes its own. The saved records' index is being written
+        while all the records are made."""
         def index(edited: Edited) -> None:
-            saved = {spec.url for spec in edited.specs}
-            self._index_early(placed_of(edited.catalog, saved), records_of(edited.catalog), write_index)
+            records: Future[SearchRecords] = Future()
+            self._index_early(placed_of(edited.catalog, {spec.url for spec in edited.specs}), records, write_index)
+            try:
+                records.set_result(records_of(edited.catalog))
+            except Exception as error:  # reported by the index's thread; the rebuild writes the index again
+                records.set_exception(error)
 
         if self.enabled:
             self.instant.watch(server, root, make_pages, index)
@@ -287,17 +292,18 @@ class Accelerator:
                                                      initializer=_end_with_preview)
         return self.index_process
 
-    def _index_early(self, placed: list[tuple[int, SearchRecord]], records: SearchRecords,
+    def _index_early(self, placed: list[tuple[int, SearchRecord]], records: Future[SearchRecords],
                      write_index: Callable[[SearchRecords], str]) -> None:
         """Before the rebuild of saved innovations (instant.py): their records searched at once, in an index
         of their own that the search page merges with the whole one, then the whole index of their
-        catalog written beside the rebuild, in a thread (Pagefind takes seconds over a large catalog)."""
+        catalog's `records` written beside the rebuild, in a thread (Pagefind takes seconds over a large
+        catalog)."""
         self.join_preview_index()
 
         def write() -> None:
             try:
                 self._write_saved(placed)
-                self.indexed = write_index(records)
+                self.indexed = write_index(records.result())
             except Exception as error:  # the rebuild writes the index again
                 self.indexed = None
                 log.error("Indeks pencarian tidak ditulis: %s", error)
