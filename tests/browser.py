@@ -125,7 +125,7 @@ def close_reloading(page: Page) -> None:
             page.goto("about:blank")
             break
         except PlaywrightError:  # interrupted by the reload it raced: the blank page comes after it
-            continue
+            pass
     page.close()
 
 

@@ -66,7 +66,11 @@ def in_browse_order(items: Iterable[SearchRecord]) -> list[SearchRecord]:
     return sorted(items, key=lambda item: (item.order, item.url))
 
 
-def placed(catalog: Catalog, urls: Urls, wanted: set[str]) -> list[tuple[int, SearchRecord]]:
+# Records, each with its place in the browse order of a whole index, which names its entry there.
+Placed = list[tuple[int, SearchRecord]]
+
+
+def placed(catalog: Catalog, urls: Urls, wanted: set[str]) -> Placed:
     """The records of the innovations at the `wanted` URLs, each with its place in the browse order of all
     the catalog's records (`in_browse_order`), without making the others: a preview's saved records."""
     ordered = sorted((_browse_key(innovation, urls), key) for key, innovation in catalog.innovations.items())

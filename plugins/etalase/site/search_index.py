@@ -59,7 +59,7 @@ SAVED_DIR = "saved"
 SAVED_LIST = "saved.json"
 
 
-def write_saved(placed: list[tuple[int, SearchRecord]], replaced: list[str], site_dir: Path) -> None:
+def write_saved(placed: search.Placed, replaced: list[str], site_dir: Path) -> None:
     """Write the index of the saved records (each with its place in the browse order, `search.placed`),
     and the names of the entries of the whole index they replace, into an amendable index (`write_index`)."""
     index = site_dir / OUTPUT_DIR
@@ -83,7 +83,7 @@ def fragments_folder(site_dir: Path) -> Optional[str]:
     return next((path.name for path in (site_dir / OUTPUT_DIR / FRAGMENTS).glob("*")), None)
 
 
-def _bundle(placed: list[tuple[int, SearchRecord]], output: Path) -> str:
+def _bundle(placed: search.Placed, output: Path) -> str:
     """Index the records, each as `<place>.html`, and write what the search page loads of it into `output`;
     returns the index's hash (which names its files)."""
     # The records go to Pagefind as small HTML files indexed by its command line in one run. Not

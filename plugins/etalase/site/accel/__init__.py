@@ -42,7 +42,7 @@ from mkdocs.structure.pages import Page
 from ...catalog import Catalog
 from ...pages.digest import page_digests
 from ...pages.edited import Edited
-from ...pages.search import SearchRecord, SearchRecords
+from ...pages.search import Placed, SearchRecords
 from ...pages.spec import PageSpec
 from ...processes import can_fork
 from .. import search_index
@@ -53,7 +53,7 @@ from .specfile import SpecFile, hold_html, release_html, release_markdown, resto
 log = logging.getLogger("mkdocs.plugins.etalase")
 
 # The records at some URLs of a catalog, each with its place in the whole index (search.placed).
-PlacedRecords = Callable[[Catalog, set[str]], list[tuple[int, SearchRecord]]]
+PlacedRecords = Callable[[Catalog, set[str]], Placed]
 
 # Plugins whose output does not depend on seeing every page in one process.
 KNOWN_PLUGINS = frozenset({"etalase"})
@@ -292,7 +292,7 @@ class Accelerator:
                                                      initializer=_end_with_preview)
         return self.index_process
 
-    def _index_early(self, placed: list[tuple[int, SearchRecord]], records: Future[SearchRecords],
+    def _index_early(self, placed: Placed, records: Future[SearchRecords],
                      write_index: Callable[[SearchRecords], str]) -> None:
         """Before the rebuild of saved innovations (instant.py): their records searched at once, in an index
         of their own that the search page merges with the whole one, then the whole index of their
@@ -311,7 +311,7 @@ class Accelerator:
         self.early_index = threading.Thread(target=write, daemon=True)
         self.early_index.start()
 
-    def _write_saved(self, placed: list[tuple[int, SearchRecord]]) -> None:
+    def _write_saved(self, placed: Placed) -> None:
         """The index of the saved records, and the names of their entries in the whole index written last."""
         folder, places = self.whole_index
         names = [f"{folder}/{places[url]:x}" for url in sorted(record.url for _, record in placed) if url in places]
